@@ -1,0 +1,57 @@
+package com.vibotaj.tracehub.platform.internal.health;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /health}: one readable answer for people and uptime monitors; 503 when not serving. */
+@RestController
+class HealthSummaryController {
+
+    private final JdbcClient jdbc;
+    private final MigrationsHealthIndicator migrations;
+    private final @Nullable BuildProperties build;
+
+    HealthSummaryController(
+            JdbcClient jdbc,
+            MigrationsHealthIndicator migrations,
+            org.springframework.beans.factory.ObjectProvider<BuildProperties> build) {
+        this.jdbc = jdbc;
+        this.migrations = migrations;
+        this.build = build.getIfAvailable();
+    }
+
+    @Operation(summary = "Service health summary", description = "UP (200) or DOWN (503), with the database and migration state.")
+    @GetMapping("/health")
+    ResponseEntity<HealthSummary> health() {
+        String database = databaseUp() ? "UP" : "DOWN";
+        Health migrationHealth = migrations.health();
+        String schema = migrationHealth.getStatus().equals(Status.UP) ? "UP" : "DOWN";
+        boolean up = database.equals("UP") && schema.equals("UP");
+        Map<String, String> components = new LinkedHashMap<>();
+        components.put("database", database);
+        components.put("migrations", schema);
+        HealthSummary body = new HealthSummary(up ? "UP" : "DOWN", build == null ? "dev" : build.getVersion(), components);
+        return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+    }
+
+    private boolean databaseUp() {
+        try {
+            return jdbc.sql("SELECT 1").query(Integer.class).single() == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The summary: overall status, the running version and each dependency's status. */
+    record HealthSummary(String status, String version, Map<String, String> components) {}
+}
