@@ -121,8 +121,10 @@ CREATE POLICY invitation_by_token_read ON invitation FOR SELECT USING (token_has
 
 ALTER TABLE refresh_token ENABLE ROW LEVEL SECURITY;
 ALTER TABLE refresh_token FORCE ROW LEVEL SECURITY;
+-- The user's own sessions, and those of the acting organisation (an admin ending a member's sessions).
 CREATE POLICY refresh_token_own ON refresh_token FOR ALL
-  USING (user_id = app_user_id()) WITH CHECK (user_id = app_user_id());
+  USING (user_id = app_user_id() OR organization_id = app_org_id())
+  WITH CHECK (user_id = app_user_id() OR organization_id = app_org_id());
 CREATE POLICY refresh_token_by_token_read ON refresh_token FOR SELECT USING (token_hash = app_lookup_token());
 --rollback DROP POLICY refresh_token_by_token_read ON refresh_token;
 --rollback DROP POLICY refresh_token_own ON refresh_token;
