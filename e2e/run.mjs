@@ -1,0 +1,102 @@
+// Starts the packaged TraceHub jar on a fresh embedded PostgreSQL with demo data, waits until it is
+// ready, runs the journeys in tests/ with node's test runner, and always stops the server again.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const jar = resolve(here, '../backend/target/tracehub.jar');
+const output = join(here, 'output');
+const dataDir = join(output, 'data');
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitUntilReady(baseUrl, password, server, deadlineMs) {
+  const until = Date.now() + deadlineMs;
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}; see output/server.log`);
+    try {
+      // Ready means migrations applied and the demo users loaded (the loader runs after start-up).
+      const res = await fetch(`${baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'viewer@ogunvalley.example', password }),
+      });
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('server did not become ready in time; see output/server.log');
+}
+
+function stop(server) {
+  return new Promise((done) => {
+    if (server.exitCode !== null) return done();
+    const timer = setTimeout(() => server.kill('SIGKILL'), 20000);
+    server.on('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+    server.kill('SIGTERM');
+  });
+}
+
+async function main() {
+  if (!existsSync(jar)) {
+    console.error(`No jar at ${jar}: build it first with ./mvnw -B package -DskipTests`);
+    process.exit(2);
+  }
+  rmSync(output, { recursive: true, force: true });
+  mkdirSync(join(output, 'screenshots'), { recursive: true });
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const password = `e2e-${randomBytes(12).toString('hex')}`;
+  const log = createWriteStream(join(output, 'server.log'));
+  const server = spawn(
+    'java',
+    ['-jar', jar, '--spring.profiles.active=local', `--server.port=${port}`, '--server.address=127.0.0.1'],
+    {
+      env: { ...process.env, TRACEHUB_DATA_DIR: dataDir, TRACEHUB_DEMO_PASSWORD: password },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  server.stdout.pipe(log);
+  server.stderr.pipe(log);
+  let code = 1;
+  try {
+    const started = Date.now();
+    await waitUntilReady(baseUrl, password, server, 180000);
+    console.log(`TraceHub ready at ${baseUrl} after ${Math.round((Date.now() - started) / 1000)} s`);
+    code = await new Promise((done) => {
+      const tests = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', 'tests/'], {
+        cwd: here,
+        env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_PASSWORD: password, E2E_OUTPUT: output },
+        stdio: 'inherit',
+      });
+      tests.on('exit', (c) => done(c ?? 1));
+    });
+  } catch (e) {
+    console.error(e.message);
+  } finally {
+    await stop(server);
+  }
+  console.log(`Screenshots: ${join('e2e', 'output', 'screenshots')}`);
+  process.exit(code);
+}
+
+await main();

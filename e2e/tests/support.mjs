@@ -1,0 +1,60 @@
+// Shared helpers for the journeys: one Chromium per test file, screenshots named after the step.
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const baseUrl = process.env.E2E_BASE_URL;
+export const password = process.env.E2E_PASSWORD;
+const output = process.env.E2E_OUTPUT;
+
+export const users = {
+  exporterAdmin: 'admin@ogunvalley.example',
+  exporterViewer: 'viewer@ogunvalley.example',
+  hamburgBuyer: 'buyer@elbufer.example',
+  hamburgAdmin: 'admin@elbufer.example',
+};
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function newPage(browser) {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  return page;
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: join(output, 'screenshots', `${name}.png`), fullPage: true });
+}
+
+export async function signIn(page, email, secret = password) {
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(secret);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.getByRole('navigation').waitFor();
+}
+
+/** Calls the API the way the web client does, with a token from a fresh sign-in. */
+export async function apiToken(email, secret = password) {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: secret }),
+  });
+  if (res.status !== 200) throw new Error(`login of ${email} answered ${res.status}`);
+  return (await res.json()).accessToken;
+}

@@ -1,0 +1,14 @@
+import { paths } from '@/config/paths';
+import { permissions, type Permission } from '@/config/permissions';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  /** Shown only to users holding this permission (from GET /api/me). */
+  permission?: Permission;
+}
+
+export const navItems: readonly NavItem[] = [
+  { to: paths.dashboard, label: 'Dashboard' },
+  { to: paths.users, label: 'Users', permission: permissions.usersManage },
+];

@@ -1,0 +1,34 @@
+import { Route, Routes } from 'react-router';
+
+import { paths } from '@/config/paths';
+import { permissions } from '@/config/permissions';
+import { AcceptInvitationPage, LoginPage, UsersPage } from '@/features/identity';
+
+import { AppShell } from './layout/app-shell';
+import { DashboardRoute } from './routes/dashboard';
+import { NotFoundPage } from './routes/not-found';
+import { RequirePermission } from './routes/require-permission';
+import { RequireSession } from './routes/require-session';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path={paths.login} element={<LoginPage />} />
+      <Route path={paths.acceptInvitation} element={<AcceptInvitationPage />} />
+      <Route element={<RequireSession />}>
+        <Route element={<AppShell />}>
+          <Route index element={<DashboardRoute />} />
+          <Route
+            path={paths.users}
+            element={
+              <RequirePermission permission={permissions.usersManage}>
+                <UsersPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,12 @@
+export { Alert } from './alert';
+export { Badge } from './badge';
+export { Button } from './button';
+export { Card } from './card';
+export { CopyField } from './copy-field';
+export { Field } from './field';
+export { Input, Select } from './input';
+export { Pager } from './pager';
+export { ProblemAlert } from './problem-alert';
+export { PublicLayout } from './public-layout';
+export { PageSpinner, Spinner } from './spinner';
+export { Table, TBody, Td, Th, THead, Tr } from './table';

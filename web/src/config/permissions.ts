@@ -1,0 +1,12 @@
+/** Permission names as sent by GET /api/me (`permissions`). */
+export const permissions = {
+  usersManage: 'users:manage',
+  shipmentsRead: 'shipments:read',
+  shipmentsWrite: 'shipments:write',
+  documentsUpload: 'documents:upload',
+  documentsReview: 'documents:review',
+  auditRead: 'audit:read',
+  settingsManage: 'settings:manage',
+} as const;
+
+export type Permission = (typeof permissions)[keyof typeof permissions];

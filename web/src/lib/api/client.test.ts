@@ -1,0 +1,224 @@
+import { delay, http, HttpResponse } from 'msw';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { adminMe, page, users } from '@/testing/fixtures';
+import { problem, tokenResponse } from '@/testing/http';
+import { server } from '@/testing/server';
+
+import { api, unwrap } from './client';
+import { ApiProblem } from './problem';
+import { session } from './session';
+
+/** Protected endpoint that accepts only `Bearer fresh-token`, as the server does once the old token expired. */
+function acceptOnlyFreshToken<T extends object>(body: T) {
+  return ({ request }: { request: Request }) =>
+    request.headers.get('Authorization') === 'Bearer fresh-token'
+      ? HttpResponse.json(body)
+      : problem(401, 'unauthorized', 'The access token has expired.');
+}
+
+/** The ApiProblem a call rejects with; fails the test if it resolves or throws anything else. */
+async function failureOf(call: Promise<unknown>): Promise<ApiProblem> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof ApiProblem) return error;
+    throw error;
+  }
+  throw new Error('Expected the call to fail');
+}
+
+function countRefreshes(respond: () => Response | Promise<Response> = () => tokenResponse('fresh-token')) {
+  const counter = { calls: 0 };
+  server.use(
+    http.post('/api/auth/refresh', async () => {
+      counter.calls += 1;
+      await delay(20);
+      return respond();
+    }),
+  );
+  return counter;
+}
+
+describe('api client', () => {
+  beforeEach(() => session.start('expired-token'));
+
+  it('sends the in-memory access token as a bearer token', async () => {
+    session.start('token-123');
+    let authorization: string | null = null;
+    server.use(
+      http.get('/api/me', ({ request }) => {
+        authorization = request.headers.get('Authorization');
+        return HttpResponse.json(adminMe);
+      }),
+    );
+
+    const me = await unwrap(api.GET('/api/me'));
+
+    expect(authorization).toBe('Bearer token-123');
+    expect(me.fullName).toBe('Ada Admin');
+  });
+
+  it('does not send the access token to public invitation endpoints', async () => {
+    let authorization: string | null = 'not read';
+    server.use(
+      http.get('/api/public/invitations/:token', ({ request }) => {
+        authorization = request.headers.get('Authorization');
+        return HttpResponse.json({
+          email: 'new@example.com',
+          organizationName: 'Vibotaj Nigeria Ltd',
+          role: 'viewer',
+          expiresAt: '2026-12-01T00:00:00Z',
+          existingUser: false,
+        });
+      }),
+    );
+
+    await unwrap(api.GET('/api/public/invitations/{token}', { params: { path: { token: 'abc' } } }));
+
+    expect(authorization).toBeNull();
+  });
+
+  it('refreshes the session on a 401 and retries the request with the new token, body included', async () => {
+    const refresh = countRefreshes();
+    let retriedBody: unknown = null;
+    server.use(
+      http.post('/api/users', async ({ request }) => {
+        if (request.headers.get('Authorization') !== 'Bearer fresh-token') {
+          return problem(401, 'unauthorized', 'The access token has expired.');
+        }
+        retriedBody = await request.json();
+        return HttpResponse.json({ ...users[1]!, email: 'new@vibotaj.example' }, { status: 201 });
+      }),
+    );
+
+    const created = await unwrap(
+      api.POST('/api/users', {
+        body: { email: 'new@vibotaj.example', fullName: 'New Person', role: 'viewer', password: 'correct horse 42' },
+      }),
+    );
+
+    expect(created.email).toBe('new@vibotaj.example');
+    expect(refresh.calls).toBe(1);
+    expect(retriedBody).toEqual({
+      email: 'new@vibotaj.example',
+      fullName: 'New Person',
+      role: 'viewer',
+      password: 'correct horse 42',
+    });
+    expect(session.accessToken()).toBe('fresh-token');
+    expect(session.status()).toBe('authenticated');
+  });
+
+  it('makes a single refresh call for concurrent 401s', async () => {
+    const refresh = countRefreshes();
+    server.use(
+      http.get('/api/me', acceptOnlyFreshToken(adminMe)),
+      http.get('/api/users', acceptOnlyFreshToken(page(users))),
+      http.get('/api/invitations', acceptOnlyFreshToken(page([]))),
+    );
+
+    const [me, userPage, invitationPage] = await Promise.all([
+      unwrap(api.GET('/api/me')),
+      unwrap(api.GET('/api/users', { params: { query: { page: 0, size: 50 } } })),
+      unwrap(api.GET('/api/invitations', { params: { query: { page: 0, size: 50 } } })),
+    ]);
+
+    expect(refresh.calls).toBe(1);
+    expect(me.email).toBe(adminMe.email);
+    expect(userPage.items).toHaveLength(3);
+    expect(invitationPage.items).toHaveLength(0);
+  });
+
+  it('ends the session when the refresh is refused, and reports the 401', async () => {
+    const refresh = countRefreshes(() => problem(401, 'invalid-refresh-token', 'Please sign in again.'));
+    server.use(http.get('/api/me', acceptOnlyFreshToken(adminMe)));
+
+    const failure = await failureOf(unwrap(api.GET('/api/me')));
+
+    expect(failure.status).toBe(401);
+    expect(refresh.calls).toBe(1);
+    expect(session.status()).toBe('anonymous');
+    expect(session.accessToken()).toBeNull();
+  });
+
+  it('does not try to refresh when the login itself answers 401', async () => {
+    const refresh = countRefreshes();
+    server.use(
+      http.post('/api/auth/login', () => problem(401, 'invalid-credentials', 'E-mail or password is wrong.')),
+    );
+
+    const failure = await failureOf(
+      unwrap(api.POST('/api/auth/login', { body: { email: 'a@b.example', password: 'wrong' } })),
+    );
+
+    expect(failure.detail).toBe('E-mail or password is wrong.');
+    expect(failure.is('invalid-credentials')).toBe(true);
+    expect(refresh.calls).toBe(0);
+  });
+
+  it('parses problem+json into an ApiProblem with field errors and request id', async () => {
+    server.use(
+      http.post('/api/users', () =>
+        problem(400, 'validation', 'The request has invalid fields.', {
+          requestId: 'req-42',
+          errors: [
+            { field: 'email', message: 'must be a well-formed email address' },
+            { field: 'password', message: 'must be at least 12 characters' },
+          ],
+        }),
+      ),
+    );
+
+    const failure = await failureOf(
+      unwrap(api.POST('/api/users', { body: { email: 'x', fullName: 'X', role: 'viewer', password: 'short' } })),
+    );
+
+    expect(failure).toBeInstanceOf(ApiProblem);
+    expect(failure).toMatchObject({
+      type: 'https://tracehub.vibotaj.com/problems/validation',
+      title: 'Validation',
+      status: 400,
+      detail: 'The request has invalid fields.',
+      requestId: 'req-42',
+    });
+    expect(failure.errors).toEqual([
+      { field: 'email', message: 'must be a well-formed email address' },
+      { field: 'password', message: 'must be at least 12 characters' },
+    ]);
+  });
+
+  it('reads Retry-After from a 429', async () => {
+    server.use(
+      http.post('/api/auth/login', () =>
+        problem(429, 'too-many-attempts', 'Too many sign-in attempts.', { headers: { 'Retry-After': '30' } }),
+      ),
+    );
+
+    const failure = await failureOf(
+      unwrap(api.POST('/api/auth/login', { body: { email: 'a@b.example', password: 'x' } })),
+    );
+
+    expect(failure.status).toBe(429);
+    expect(failure.retryAfterSeconds).toBe(30);
+  });
+
+  it('turns a response that is not a problem document into a readable ApiProblem', async () => {
+    server.use(http.get('/api/me', () => new HttpResponse('<html>Bad gateway</html>', { status: 502 })));
+
+    const failure = await failureOf(unwrap(api.GET('/api/me')));
+
+    expect(failure.status).toBe(502);
+    expect(failure.detail).toMatch(/could not complete the request \(error 502\)/);
+  });
+
+  it('turns a network failure into an ApiProblem with status 0', async () => {
+    server.use(http.get('/api/me', () => HttpResponse.error()));
+
+    const failure = await failureOf(unwrap(api.GET('/api/me')));
+
+    expect(failure).toBeInstanceOf(ApiProblem);
+    expect(failure.status).toBe(0);
+    expect(failure.detail).toMatch(/Cannot reach TraceHub/);
+  });
+});

@@ -1,0 +1,18 @@
+import { http, HttpResponse } from 'msw';
+
+import type { Schemas } from '@/lib/api/types';
+
+import { adminMe, invitations, page, users } from './fixtures';
+import { tokenResponse } from './http';
+
+/**
+ * Happy-path API: a valid refresh cookie, an admin signed in, a few members and invitations.
+ * Tests override single endpoints with `server.use(...)`.
+ */
+export const handlers = [
+  http.post('/api/auth/refresh', () => tokenResponse('restored-token')),
+  http.post('/api/auth/logout', () => new HttpResponse(null, { status: 204 })),
+  http.get('/api/me', () => HttpResponse.json(adminMe)),
+  http.get('/api/users', () => HttpResponse.json(page(users) satisfies Schemas['UserPage'])),
+  http.get('/api/invitations', () => HttpResponse.json(page(invitations) satisfies Schemas['InvitationPage'])),
+];

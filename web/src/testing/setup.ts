@@ -1,0 +1,17 @@
+import '@testing-library/jest-dom/vitest';
+
+import { cleanup } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+
+import { session } from '@/lib/api/session';
+
+import { server } from './server';
+
+// No test may reach a real network: an unmatched request fails the test.
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+  session.reset();
+});
+afterAll(() => server.close());
