@@ -62,7 +62,7 @@ describe('api client', () => {
   it('does not send the access token to public invitation endpoints', async () => {
     let authorization: string | null = 'not read';
     server.use(
-      http.get('/api/public/invitations/:token', ({ request }) => {
+      http.post('/api/public/invitations/preview', ({ request }) => {
         authorization = request.headers.get('Authorization');
         return HttpResponse.json({
           email: 'new@example.com',
@@ -74,7 +74,7 @@ describe('api client', () => {
       }),
     );
 
-    await unwrap(api.GET('/api/public/invitations/{token}', { params: { path: { token: 'abc' } } }));
+    await unwrap(api.POST('/api/public/invitations/preview', { body: { token: 'abc' } }));
 
     expect(authorization).toBeNull();
   });

@@ -26,11 +26,18 @@ export const acceptAsExistingUserSchema = z.object({
 export type AcceptAsNewUserInput = z.infer<typeof acceptAsNewUserSchema>;
 export type AcceptAsExistingUserInput = z.infer<typeof acceptAsExistingUserSchema>;
 
-export function acceptInvitation({ token, body }: { token: string; body: Schemas['AcceptInvitationRequest'] }) {
-  return unwrap(api.POST('/api/public/invitations/{token}/accept', { params: { path: { token } }, body }));
+/** The token travels in the body with the answers, never in the URL (which would reach server logs). */
+export function acceptInvitation({
+  token,
+  body,
+}: {
+  token: string;
+  body: Omit<Schemas['AcceptInvitationRequest'], 'token'>;
+}) {
+  return unwrap(api.POST('/api/public/invitations/accept', { body: { ...body, token } }));
 }
 
-/** POST /api/public/invitations/{token}/accept (no login). */
+/** POST /api/public/invitations/accept (no login). */
 export function useAcceptInvitation() {
   return useMutation({ mutationFn: acceptInvitation });
 }

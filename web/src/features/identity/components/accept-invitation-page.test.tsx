@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 import type { Schemas } from '@/lib/api/types';
 import { problem } from '@/testing/http';
@@ -17,21 +17,32 @@ const preview: Schemas['InvitationPreview'] = {
   existingUser: false,
 };
 
+/** Every URL the page requested, to prove the token never appears in one (it would reach server logs). */
+function recordUrls() {
+  const urls: string[] = [];
+  const record = ({ request }: { request: Request }) => {
+    urls.push(request.url);
+  };
+  server.events.on('request:start', record);
+  onTestFinished(() => server.events.removeListener('request:start', record));
+  return urls;
+}
+
 function servePreview(body: Schemas['InvitationPreview'], token = 'tok-123') {
   server.use(
-    http.get('/api/public/invitations/:token', ({ params }) =>
-      params['token'] === token
+    http.post('/api/public/invitations/preview', async ({ request }) => {
+      const sent = (await request.json()) as { token?: unknown };
+      return sent.token === token
         ? HttpResponse.json(body)
-        : problem(404, 'invitation-not-found', 'This invitation does not exist.'),
-    ),
+        : problem(404, 'invitation-not-found', 'This invitation does not exist.');
+    }),
   );
 }
 
 function captureAccept(respond: () => Response = () => HttpResponse.json({ email: preview.email })) {
-  const captured: { token?: unknown; body?: unknown } = {};
+  const captured: { body?: unknown } = {};
   server.use(
-    http.post('/api/public/invitations/:token/accept', async ({ params, request }) => {
-      captured.token = params['token'];
+    http.post('/api/public/invitations/accept', async ({ request }) => {
       captured.body = await request.json();
       return respond();
     }),
@@ -47,6 +58,7 @@ describe('AcceptInvitationPage', () => {
   it('lets a new user choose name and password and accept', async () => {
     servePreview(preview);
     const captured = captureAccept();
+    const urls = recordUrls();
     const { user } = renderPage();
 
     expect(await screen.findByText(/You have been invited to join/)).toHaveTextContent('Vibotaj Nigeria Ltd');
@@ -62,9 +74,12 @@ describe('AcceptInvitationPage', () => {
     expect(await screen.findByRole('heading', { name: 'Invitation accepted' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to sign in' })).toHaveAttribute('href', '/login');
     expect(captured).toEqual({
-      token: 'tok-123',
-      body: { fullName: 'Kofi Mensah', password: 'cocoa-and-coffee-2026' },
+      body: { token: 'tok-123', fullName: 'Kofi Mensah', password: 'cocoa-and-coffee-2026' },
     });
+    expect(urls.map((url) => new URL(url).pathname)).toEqual(
+      expect.arrayContaining(['/api/public/invitations/preview', '/api/public/invitations/accept']),
+    );
+    expect(urls.filter((url) => url.includes('tok-123'))).toEqual([]);
   });
 
   it('checks that the passwords match before sending', async () => {
@@ -112,13 +127,13 @@ describe('AcceptInvitationPage', () => {
     await user.click(screen.getByRole('button', { name: 'Accept invitation' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('The password is not correct for this account.');
-    expect(captured.body).toEqual({ password: 'my-old-password' });
+    expect(captured.body).toEqual({ token: 'tok-123', password: 'my-old-password' });
     expect(screen.getByLabelText('Current password')).toHaveValue('');
   });
 
   it('explains an expired invitation', async () => {
     server.use(
-      http.get('/api/public/invitations/:token', () =>
+      http.post('/api/public/invitations/preview', () =>
         problem(410, 'invitation-expired', 'This invitation expired on 6 December 2026.'),
       ),
     );

@@ -24,8 +24,9 @@ END $$;
 --comment: Kept apart so that changing the password re-runs only this changeset.
 DO $$
 BEGIN
-  IF length('${app_password}') > 0 THEN
-    EXECUTE format('ALTER ROLE %I PASSWORD %L', '${app_role}', '${app_password}');
+  IF length($pw$${app_password}$pw$) > 0 THEN
+    -- Dollar-quoted so that any character, including a quote, is taken literally.
+    EXECUTE format('ALTER ROLE %I PASSWORD %L', '${app_role}', $pw$${app_password}$pw$);
   END IF;
 END $$;
 --rollback SELECT 'the previous password cannot be restored; nothing to undo';

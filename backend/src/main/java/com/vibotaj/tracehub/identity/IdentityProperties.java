@@ -33,5 +33,7 @@ public record IdentityProperties(
      * @param window the sliding window the failures are counted in
      */
     public record Login(
-            @Min(1) int maxFailuresPerAccount, @Min(1) int maxFailuresPerAddress, @NotNull Duration window) {}
+            @Min(1) int maxFailuresPerAccount,
+            @Min(1) int maxFailuresPerAddress,
+            @NotNull Duration window) {}
 }

@@ -1,11 +1,17 @@
 package com.vibotaj.tracehub.identity;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
-/** A member's role in one organisation, and the permissions it grants (product spec §1). */
+/**
+ * A member's role in one organisation, and the permissions it grants (product spec §1). An admin holds
+ * every permission, so it outranks every other role; the others are peers that nobody may grant
+ * beyond their own.
+ */
+@Schema(enumAsRef = true)
 public enum Role {
     ADMIN(Set.of(
             Permission.USERS_MANAGE,
@@ -16,6 +22,8 @@ public enum Role {
             Permission.DOCUMENTS_REVIEW,
             Permission.COMPLIANCE_OVERRIDE,
             Permission.EUDR_MANAGE,
+            Permission.EUDR_ORIGINS_SUBMIT,
+            Permission.EUDR_DDS_RECORD,
             Permission.TRACKING_REFRESH,
             Permission.AUDIT_READ,
             Permission.AUDIT_PACK_DOWNLOAD,

@@ -17,5 +17,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("tracehub.security")
 public record SecurityProperties(
-        @NotBlank @Size(min = 32, message = "must be at least 32 characters") String jwtSecret,
+        @NotBlank @Size(min = 32, message = "must be at least 32 characters")
+        String jwtSecret,
+
         @Nullable String metricsPassword) {}

@@ -42,7 +42,6 @@ public record TenantScope(
     }
 
     public TenantScope withLookupEmail(String email) {
-        return new TenantScope(
-                organizationId, userId, email.trim().toLowerCase(java.util.Locale.ROOT), lookupToken);
+        return new TenantScope(organizationId, userId, email.trim().toLowerCase(java.util.Locale.ROOT), lookupToken);
     }
 }

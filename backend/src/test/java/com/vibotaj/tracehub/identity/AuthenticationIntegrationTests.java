@@ -1,6 +1,9 @@
 package com.vibotaj.tracehub.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -12,10 +15,6 @@ import com.vibotaj.tracehub.support.Api;
 import com.vibotaj.tracehub.support.IntegrationTest;
 import com.vibotaj.tracehub.support.TestData;
 import jakarta.servlet.http.Cookie;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.startsWith;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -52,17 +51,20 @@ class AuthenticationIntegrationTests {
     @Test
     void viewerHasNoAdministrationPermission() throws Exception {
         TestData.User viewer = data.user(data.organization("buyer"), "viewer");
-        mvc.perform(get("/api/me").header("Authorization", Api.login(mvc, viewer).bearer()))
+        mvc.perform(get("/api/me")
+                        .header("Authorization", Api.login(mvc, viewer).bearer()))
                 .andExpect(jsonPath("$.role").value("viewer"))
-                .andExpect(jsonPath("$.permissions").value(not(
-                        hasItem("users:manage"))));
+                .andExpect(jsonPath("$.permissions").value(not(hasItem("users:manage"))));
     }
 
     @Test
     void wrongPasswordAndUnknownUserGetTheSameProblem() throws Exception {
         TestData.User user = data.user(data.organization("exporter"), "logistics");
-        String wrong = login(user.email(), "not the password at all").getResponse().getContentAsString();
-        String unknown = login("nobody-" + user.id() + "@example.test", "whatever it is").getResponse().getContentAsString();
+        String wrong =
+                login(user.email(), "not the password at all").getResponse().getContentAsString();
+        String unknown = login("nobody-" + user.id() + "@example.test", "whatever it is")
+                .getResponse()
+                .getContentAsString();
 
         assertThat(wrong).contains("invalid-credentials").contains("E-mail or password is incorrect.");
         assertThat(unknown).contains("invalid-credentials").contains("E-mail or password is incorrect.");
@@ -73,7 +75,8 @@ class AuthenticationIntegrationTests {
     void repeatedWrongPasswordsAreRateLimitedWithRetryAfter() throws Exception {
         TestData.User user = data.user(data.organization("exporter"), "compliance");
         for (int i = 0; i < 5; i++) {
-            assertThat(login(user.email(), "wrong password " + i).getResponse().getStatus()).isEqualTo(401);
+            assertThat(login(user.email(), "wrong password " + i).getResponse().getStatus())
+                    .isEqualTo(401);
         }
         mvc.perform(post("/api/auth/login")
                         .contentType(MediaType.APPLICATION_JSON)
@@ -115,7 +118,8 @@ class AuthenticationIntegrationTests {
     void deactivatedMemberCannotSignIn() throws Exception {
         TestData.User user = data.user(data.organization("supplier"), "supplier");
         data.owner().update("UPDATE membership SET status = 'deactivated' WHERE user_id = ?", user.id());
-        assertThat(login(user.email(), user.password()).getResponse().getStatus()).isEqualTo(401);
+        assertThat(login(user.email(), user.password()).getResponse().getStatus())
+                .isEqualTo(401);
     }
 
     @Test

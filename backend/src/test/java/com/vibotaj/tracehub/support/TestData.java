@@ -25,8 +25,7 @@ public class TestData {
     }
 
     public static DataSource ownerDataSource() {
-        return EmbeddedPostgresEnvironmentPostProcessor.ephemeralServer()
-                .getDatabase("postgres", "tracehub");
+        return EmbeddedPostgresEnvironmentPostProcessor.ephemeralServer().getDatabase("postgres", "tracehub");
     }
 
     public JdbcTemplate owner() {
@@ -49,7 +48,10 @@ public class TestData {
         String email = role + "-" + id.toString().substring(0, 8) + "@example.test";
         owner.update(
                 "INSERT INTO app_user (id, email, full_name, password_hash) VALUES (?, ?, ?, ?)",
-                id, email, "Test " + role, passwordHash);
+                id,
+                email,
+                "Test " + role,
+                passwordHash);
         member(id, org, role, true);
         return new User(id, email, PASSWORD, org.id(), role);
     }
@@ -57,6 +59,10 @@ public class TestData {
     public void member(UUID userId, Org org, String role, boolean primary) {
         owner.update(
                 "INSERT INTO membership (id, user_id, organization_id, role, is_primary) VALUES (?, ?, ?, ?, ?)",
-                UUID.randomUUID(), userId, org.id(), role, primary);
+                UUID.randomUUID(),
+                userId,
+                org.id(),
+                role,
+                primary);
     }
 }

@@ -72,7 +72,8 @@ public class Authentication {
         }
         Optional<UserAccount> user = tx.read(TenantScope.lookupEmail(email), () -> users.findByEmail(email));
         // Unknown e-mails still cost one hash comparison, so timing does not reveal which accounts exist.
-        boolean matches = passwords.matches(password, user.map(UserAccount::passwordHash).orElse(dummyHash));
+        boolean matches =
+                passwords.matches(password, user.map(UserAccount::passwordHash).orElse(dummyHash));
         if (user.isEmpty() || !matches) {
             throttle.recordFailure(email, clientAddress);
             throw new InvalidCredentials();
@@ -110,8 +111,8 @@ public class Authentication {
             if (current.revokedAt() != null || !current.expiresAt().isAfter(clock.instant())) {
                 return Result.rejected();
             }
-            Optional<MembershipRecord> membership = memberships.find(current.userId(), current.organizationId())
-                    .filter(MembershipRecord::active);
+            Optional<MembershipRecord> membership =
+                    memberships.find(current.userId(), current.organizationId()).filter(MembershipRecord::active);
             if (membership.isEmpty()) {
                 refreshTokens.revokeFamily(current.familyId());
                 return Result.rejected();
@@ -120,7 +121,9 @@ public class Authentication {
             return Result.ok(startSession(current.familyId(), membership.get()));
         });
         if (result.reusedBy() != null) {
-            log.warn("Refresh token reuse detected for user {}; session family revoked", result.reusedBy().userId());
+            log.warn(
+                    "Refresh token reuse detected for user {}; session family revoked",
+                    result.reusedBy().userId());
         }
         if (result.session() == null) {
             throw new InvalidRefreshToken();
@@ -130,8 +133,10 @@ public class Authentication {
 
     /** Ends the session family of the presented refresh token; unknown tokens are ignored. */
     public void logout(String refreshToken) {
-        lookup(refreshToken).ifPresent(found -> tx.write(
-                TenantScope.of(found.organizationId(), found.userId()), () -> refreshTokens.revokeFamily(found.familyId())));
+        lookup(refreshToken)
+                .ifPresent(found -> tx.write(
+                        TenantScope.of(found.organizationId(), found.userId()),
+                        () -> refreshTokens.revokeFamily(found.familyId())));
     }
 
     private Optional<StoredToken> lookup(String refreshToken) {
@@ -145,7 +150,8 @@ public class Authentication {
     private Session startSession(UUID familyId, MembershipRecord membership) {
         String secret = SecretTokens.newToken();
         Instant expires = clock.instant().plus(properties.refreshTokenTtl());
-        refreshTokens.insert(familyId, membership.userId(), membership.organizationId(), SecretTokens.hash(secret), expires);
+        refreshTokens.insert(
+                familyId, membership.userId(), membership.organizationId(), SecretTokens.hash(secret), expires);
         String access = accessTokens.issue(membership.userId(), membership.organizationId(), membership.role());
         return new Session(access, accessTokens.ttlSeconds(), secret, properties.refreshTokenTtl());
     }

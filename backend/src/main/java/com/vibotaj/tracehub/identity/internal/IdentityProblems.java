@@ -105,12 +105,32 @@ final class IdentityProblems {
 
         static InvitationGone used() {
             return new InvitationGone(
-                    "invitation-used", "Invitation already used", "This invitation has already been accepted. Sign in instead.");
+                    "invitation-used",
+                    "Invitation already used",
+                    "This invitation has already been accepted. Sign in instead.");
         }
     }
 
     static ConflictException invitationNotPending() {
         return new ConflictException(
                 "invitation-not-pending", "Invitation closed", "Only pending invitations can be resent or revoked.");
+    }
+
+    /** Granting a role that can do more than the granter's own would be an escalation by proxy. */
+    static final class RoleEscalation extends ProblemException {
+        RoleEscalation() {
+            super(
+                    HttpStatus.FORBIDDEN,
+                    "role-escalation",
+                    "Role above your own",
+                    "You cannot grant a role that has more rights than your own.");
+        }
+    }
+
+    static ConflictException invitationConflict() {
+        return new ConflictException(
+                "invitation-conflict",
+                "Invitation changed meanwhile",
+                "Another invitation for this e-mail address was sent at the same time. Reload and try again.");
     }
 }

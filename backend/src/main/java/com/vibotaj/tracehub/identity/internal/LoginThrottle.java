@@ -63,7 +63,8 @@ class LoginThrottle {
                 return Optional.empty();
             }
             // Free again when enough failures have aged out to fall below the limit.
-            Instant oldestCounted = window.stream().skip(window.size() - limit).findFirst().orElse(now);
+            Instant oldestCounted =
+                    window.stream().skip(window.size() - limit).findFirst().orElse(now);
             Duration wait = Duration.between(now, oldestCounted.plus(limits.window()));
             return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
         }

@@ -26,7 +26,11 @@ public class Profiles {
     public record OrganizationRef(UUID id, String name, OrganizationType type) {}
 
     public record MembershipView(
-            UUID organizationId, String organizationName, OrganizationType organizationType, Role role, boolean primary) {}
+            UUID organizationId,
+            String organizationName,
+            OrganizationType organizationType,
+            Role role,
+            boolean primary) {}
 
     public record Me(
             UUID id,
@@ -39,7 +43,8 @@ public class Profiles {
 
     @Transactional(readOnly = true)
     public Me me(CurrentActor actor) {
-        UserAccount user = users.findById(actor.userId()).orElseThrow(() -> NotFoundException.of("User", actor.userId()));
+        UserAccount user =
+                users.findById(actor.userId()).orElseThrow(() -> NotFoundException.of("User", actor.userId()));
         List<MembershipRecord> all = memberships.findByUser(actor.userId()).stream()
                 .filter(MembershipRecord::active)
                 .toList();

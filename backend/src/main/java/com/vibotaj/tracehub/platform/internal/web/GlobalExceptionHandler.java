@@ -2,6 +2,7 @@ package com.vibotaj.tracehub.platform.internal.web;
 
 import com.vibotaj.tracehub.platform.ProblemException;
 import com.vibotaj.tracehub.platform.ValidationException.FieldError;
+import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every failure into RFC 9457 problem+json with a stable {@code type}, a {@code detail} written
@@ -56,6 +58,21 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         return validation(List.of(new FieldError(e.getName(), message)));
     }
 
+    /** Method validation outside MVC's own (e.g. a validated service) still reports per field. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(FieldError::field))
+                .toList();
+        return validation(errors);
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
         log.error("Unexpected failure", e);
@@ -71,7 +88,8 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldError(f.getField(), f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage()))
+                .map(f -> new FieldError(
+                        f.getField(), f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage()))
                 .toList();
         return asObject(validation(errors));
     }
@@ -103,6 +121,9 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception e, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : null;
+        if (e instanceof NoResourceFoundException missing) {
+            detail = "There is no endpoint " + missing.getHttpMethod() + " /" + missing.getResourcePath() + ".";
+        }
         if (e instanceof ErrorResponse errorResponse && detail == null) {
             detail = errorResponse.getBody().getDetail();
         }

@@ -24,7 +24,8 @@ final class RequestBodyErrors {
         if (cause instanceof InvalidFormatException invalid) {
             return "Field '" + path(invalid) + "' has an invalid value.";
         }
-        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+        if (cause instanceof MismatchedInputException mismatched
+                && !mismatched.getPath().isEmpty()) {
             return "Field '" + path(mismatched) + "' has the wrong type.";
         }
         if (cause instanceof StreamReadException) {
