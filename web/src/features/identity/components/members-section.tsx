@@ -122,7 +122,7 @@ function MemberRow({ user, isSelf, busy, pendingRole, onRoleChange, onToggleActi
             value={pendingRole ?? user.role}
             disabled={busy}
             onChange={(event) => onRoleChange(event.target.value as Role)}
-            className="min-w-32"
+            className="min-w-36"
           >
             {roleOptions.map((option) => (
               <option key={option.value} value={option.value}>

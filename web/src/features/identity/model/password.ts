@@ -7,6 +7,7 @@ import { z } from 'zod';
 export const newPasswordSchema = z
   .string()
   .min(12, 'Use at least 12 characters.')
-  .max(200, 'Use at most 200 characters.');
+  // The server hashes with bcrypt, which reads at most 72 bytes; accented letters take two or more.
+  .refine((value) => new TextEncoder().encode(value).length <= 72, 'Use at most 72 characters.');
 
-export const passwordPolicyHint = 'At least 12 characters, mixing letters with digits or symbols.';
+export const passwordPolicyHint = 'At least 12 characters. A passphrase of a few unrelated words works well.';
