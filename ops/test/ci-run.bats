@@ -32,9 +32,10 @@ fake_uid() {
 }
 
 @test "lists nothing when every tool is present" {
-  fake chromium chromium
-  fake shellcheck shellcheck
-  fake bats bats
+  local tool
+  for tool in chromium shellcheck bats nginx pg_ctlcluster pg_dump yamllint; do
+    fake "$tool" "$tool"
+  done
   run with_path "$BIN" missing_packages "${APT_TOOLS[@]}"
   [ "$status" -eq 0 ]
   [ -z "$output" ]
@@ -44,7 +45,7 @@ fake_uid() {
   fake shellcheck shellcheck
   run with_path "$BIN" missing_packages "${APT_TOOLS[@]}"
   [ "$status" -eq 0 ]
-  [ "$output" = "$(printf 'chromium\nbats')" ]
+  [ "$output" = "$(printf 'chromium\nbats\nnginx\npostgresql\npostgresql-client\nyamllint')" ]
 }
 
 @test "maps a command to a differently named package" {
