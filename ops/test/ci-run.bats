@@ -54,9 +54,10 @@ fake_uid() {
 }
 
 @test "does not call apt when nothing is missing" {
-  fake chromium chromium
-  fake shellcheck shellcheck
-  fake bats bats
+  local tool
+  for tool in chromium shellcheck bats nginx pg_ctlcluster pg_dump yamllint; do
+    fake "$tool" "$tool"
+  done
   fake apt-get 'APT-CALLED'
   fake_uid 0
   run with_path "$BIN" install_missing
@@ -72,7 +73,7 @@ fake_uid() {
   run with_path "$BIN" install_missing
   [ "$status" -eq 0 ]
   [[ "$output" == *"apt-get update -qq"* ]]
-  [[ "$output" == *"apt-get install -y -qq shellcheck bats"* ]]
+  [[ "$output" == *"apt-get install -y -qq shellcheck bats nginx postgresql postgresql-client yamllint"* ]]
 }
 
 @test "uses sudo when not root" {
