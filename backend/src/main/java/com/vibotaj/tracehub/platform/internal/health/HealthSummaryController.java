@@ -1,9 +1,9 @@
 package com.vibotaj.tracehub.platform.internal.health;
 
+import com.vibotaj.tracehub.platform.TraceHubProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.info.BuildProperties;
@@ -19,15 +19,17 @@ class HealthSummaryController {
 
     private final JdbcClient jdbc;
     private final MigrationsHealthIndicator migrations;
-    private final @Nullable BuildProperties build;
+    private final String version;
 
     HealthSummaryController(
             JdbcClient jdbc,
             MigrationsHealthIndicator migrations,
-            org.springframework.beans.factory.ObjectProvider<BuildProperties> build) {
+            org.springframework.beans.factory.ObjectProvider<BuildProperties> build,
+            TraceHubProperties properties) {
         this.jdbc = jdbc;
         this.migrations = migrations;
-        this.build = build.getIfAvailable();
+        BuildProperties info = build.getIfAvailable();
+        this.version = properties.release() != null ? properties.release() : info == null ? "dev" : info.getVersion();
     }
 
     @Operation(
@@ -42,8 +44,7 @@ class HealthSummaryController {
         Map<String, String> components = new LinkedHashMap<>();
         components.put("database", database);
         components.put("migrations", schema);
-        HealthSummary body =
-                new HealthSummary(up ? "UP" : "DOWN", build == null ? "dev" : build.getVersion(), components);
+        HealthSummary body = new HealthSummary(up ? "UP" : "DOWN", version, components);
         return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .body(body);
     }
