@@ -1,11 +1,8 @@
 package com.vibotaj.tracehub.platform.internal.security;
 
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.vibotaj.tracehub.platform.AccessTokenClaims;
 import com.vibotaj.tracehub.platform.SecurityProperties;
-import java.nio.charset.StandardCharsets;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,14 +14,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -39,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Authorities are the permissions listed in the token's {@code perms} claim.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
@@ -139,30 +129,7 @@ class SecurityConfiguration {
         // Without a configured password nobody can log in as "metrics": the stored hash matches nothing.
         String encoded = password == null || password.isBlank()
                 ? "{noop}" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID()
-                : passwordEncoder().encode(password);
+                : CryptoConfiguration.passwordEncoder().encode(password);
         return User.withUsername("metrics").password(encoded).roles("METRICS").build();
-    }
-
-    @Bean
-    static PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    JwtEncoder jwtEncoder(SecurityProperties properties) {
-        return new NimbusJwtEncoder(new ImmutableSecret<>(key(properties)));
-    }
-
-    @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key(properties))
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(AccessTokenClaims.ISSUER));
-        return decoder;
-    }
-
-    private static SecretKey key(SecurityProperties properties) {
-        return new SecretKeySpec(properties.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 }
