@@ -1,5 +1,5 @@
 import { delay, http, HttpResponse } from 'msw';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { adminMe, page, users } from '@/testing/fixtures';
 import { problem, tokenResponse } from '@/testing/http';
@@ -220,5 +220,133 @@ describe('api client', () => {
     expect(failure).toBeInstanceOf(ApiProblem);
     expect(failure.status).toBe(0);
     expect(failure.detail).toMatch(/Cannot reach TraceHub/);
+  });
+});
+
+describe('idempotency keys', () => {
+  beforeEach(() => session.start('token-123'));
+
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+  const invitation = { email: 'new@example.com', role: 'viewer' } as const;
+
+  const created = () => HttpResponse.json({ acceptUrl: 'http://localhost/accept#token=t' }, { status: 201 });
+
+  /** Records the Idempotency-Key of every attempt and answers with the given responses in turn. */
+  function invitationEndpoint(...answers: (() => Response)[]) {
+    const keys: (string | null)[] = [];
+    server.use(
+      http.post('/api/invitations', ({ request }) => {
+        keys.push(request.headers.get('Idempotency-Key'));
+        const answer = answers[Math.min(keys.length, answers.length) - 1] ?? created;
+        return answer();
+      }),
+    );
+    return keys;
+  }
+
+  it('sends a fresh random key with every mutating call', async () => {
+    const keys = invitationEndpoint(created);
+
+    await unwrap(api.POST('/api/invitations', { body: invitation }));
+    await unwrap(api.POST('/api/invitations', { body: invitation }));
+
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(uuid);
+    expect(keys[1]).toMatch(uuid);
+    expect(keys[0]).not.toBe(keys[1]);
+  });
+
+  it('retries once with the same key when the connection fails before any response', async () => {
+    const bodies: unknown[] = [];
+    const keys: (string | null)[] = [];
+    server.use(
+      http.post('/api/invitations', async ({ request }) => {
+        keys.push(request.headers.get('Idempotency-Key'));
+        bodies.push(await request.json());
+        return keys.length === 1 ? HttpResponse.error() : created();
+      }),
+    );
+
+    const result = await unwrap(api.POST('/api/invitations', { body: invitation }));
+
+    expect(result).toEqual({ acceptUrl: 'http://localhost/accept#token=t' });
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(uuid);
+    expect(keys[1]).toBe(keys[0]);
+    expect(bodies).toEqual([invitation, invitation]);
+  });
+
+  it('gives up after the one retry', async () => {
+    const keys = invitationEndpoint(() => HttpResponse.error());
+
+    const failure = await failureOf(unwrap(api.POST('/api/invitations', { body: invitation })));
+
+    expect(failure.status).toBe(0);
+    expect(keys).toHaveLength(2);
+  });
+
+  it('never retries after an HTTP response, not even a 500', async () => {
+    const keys = invitationEndpoint(() => problem(500, 'server-error', 'Something went wrong on our side.'), created);
+
+    const failure = await failureOf(unwrap(api.POST('/api/invitations', { body: invitation })));
+
+    expect(failure.status).toBe(500);
+    expect(keys).toHaveLength(1);
+  });
+
+  it('keeps the key when the request is retried after a token refresh', async () => {
+    const keys: (string | null)[] = [];
+    server.use(
+      http.post('/api/invitations', ({ request }) => {
+        keys.push(request.headers.get('Idempotency-Key'));
+        return request.headers.get('Authorization') === 'Bearer fresh-token'
+          ? created()
+          : problem(401, 'unauthorized', 'The access token has expired.');
+      }),
+    );
+    countRefreshes();
+
+    await unwrap(api.POST('/api/invitations', { body: invitation }));
+
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('sends no key with reads, auth or public calls, and does not retry them', async () => {
+    const seen: { me?: string | null; login?: string | null; preview?: string | null } = {};
+    let meCalls = 0;
+    server.use(
+      http.get('/api/me', ({ request }) => {
+        meCalls += 1;
+        seen.me = request.headers.get('Idempotency-Key');
+        return HttpResponse.error();
+      }),
+      http.post('/api/auth/login', ({ request }) => {
+        seen.login = request.headers.get('Idempotency-Key');
+        return tokenResponse('t');
+      }),
+      http.post('/api/public/invitations/preview', ({ request }) => {
+        seen.preview = request.headers.get('Idempotency-Key');
+        return problem(404, 'not-found', 'No such invitation.');
+      }),
+    );
+
+    await failureOf(unwrap(api.GET('/api/me')));
+    await unwrap(api.POST('/api/auth/login', { body: { email: 'a@example.com', password: 'secret secret' } }));
+    await failureOf(unwrap(api.POST('/api/public/invitations/preview', { body: { token: 'abc' } })));
+
+    expect(seen).toEqual({ me: null, login: null, preview: null });
+    expect(meCalls).toBe(1);
+  });
+
+  it('makes a version 4 UUID without crypto.randomUUID (insecure contexts)', async () => {
+    const { newIdempotencyKey } = await import('./auth-fetch');
+    const real = globalThis.crypto;
+    vi.stubGlobal('crypto', { getRandomValues: real.getRandomValues.bind(real) });
+    try {
+      expect(newIdempotencyKey()).toMatch(uuid);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

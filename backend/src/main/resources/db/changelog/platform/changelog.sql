@@ -56,3 +56,70 @@ END $$;
 --rollback BEGIN
 --rollback   EXECUTE format('REVOKE SELECT ON databasechangelog FROM %I', '${app_role}');
 --rollback END $$;
+
+--changeset tracehub:platform-005-idempotency-record
+--comment: Responses to mutating requests sent with an Idempotency-Key, replayed when the client retries (docs/api/idempotency.md).
+CREATE TABLE idempotency_record (
+  user_id               uuid        NOT NULL,
+  idempotency_key       text        NOT NULL CHECK (length(idempotency_key) BETWEEN 1 AND 200),
+  organization_id       uuid        NOT NULL,
+  request_fingerprint   text        NOT NULL,
+  state                 text        NOT NULL CHECK (state IN ('in_progress', 'completed')),
+  response_status       integer,
+  response_content_type text,
+  response_headers      jsonb,
+  response_body         bytea,
+  created_at            timestamptz NOT NULL DEFAULT now(),
+  expires_at            timestamptz NOT NULL,
+  PRIMARY KEY (user_id, idempotency_key),
+  CONSTRAINT idempotency_record_completed_has_status CHECK (state = 'in_progress' OR response_status IS NOT NULL)
+);
+CREATE INDEX idempotency_record_expires_at_idx ON idempotency_record (expires_at);
+--rollback DROP TABLE idempotency_record;
+
+--changeset tracehub:platform-006-idempotency-record-access splitStatements:false rollbackSplitStatements:false
+--comment: A user sees and changes only their own keys. FORCE applies the policy to the owner as well.
+DO $$
+BEGIN
+  EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON idempotency_record TO %I', '${app_role}');
+END $$;
+ALTER TABLE idempotency_record ENABLE ROW LEVEL SECURITY;
+ALTER TABLE idempotency_record FORCE ROW LEVEL SECURITY;
+CREATE POLICY idempotency_record_own ON idempotency_record FOR ALL
+  USING (user_id = app_user_id()) WITH CHECK (user_id = app_user_id());
+--rollback DROP POLICY idempotency_record_own ON idempotency_record;
+--rollback ALTER TABLE idempotency_record NO FORCE ROW LEVEL SECURITY;
+--rollback ALTER TABLE idempotency_record DISABLE ROW LEVEL SECURITY;
+--rollback DO $$
+--rollback BEGIN
+--rollback   EXECUTE format('REVOKE ALL ON idempotency_record FROM %I', '${app_role}');
+--rollback END $$;
+
+--changeset tracehub:platform-007-idempotency-record-purge splitStatements:false rollbackSplitStatements:false
+--comment: Housekeeping across all users, callable by the app role, which otherwise sees only its user's keys.
+-- The function runs as its owner, the migrating role that owns the table. FORCE subjects that role to RLS too,
+-- so it gets policies of its own (TO CURRENT_USER: the role running this changeset), limited to expired rows.
+-- The app role may only call the function, whose one statement deletes expired rows; it gains no read access.
+CREATE POLICY idempotency_record_purge_read ON idempotency_record FOR SELECT TO CURRENT_USER
+  USING (expires_at < now());
+CREATE POLICY idempotency_record_purge_delete ON idempotency_record FOR DELETE TO CURRENT_USER
+  USING (expires_at < now());
+CREATE FUNCTION purge_expired_idempotency_records() RETURNS integer
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  removed integer;
+BEGIN
+  DELETE FROM public.idempotency_record WHERE expires_at < now();
+  GET DIAGNOSTICS removed = ROW_COUNT;
+  RETURN removed;
+END
+$$;
+REVOKE ALL ON FUNCTION purge_expired_idempotency_records() FROM PUBLIC;
+DO $$
+BEGIN
+  EXECUTE format('GRANT EXECUTE ON FUNCTION purge_expired_idempotency_records() TO %I', '${app_role}');
+END $$;
+--rollback DROP FUNCTION purge_expired_idempotency_records();
+--rollback DROP POLICY idempotency_record_purge_delete ON idempotency_record;
+--rollback DROP POLICY idempotency_record_purge_read ON idempotency_record;

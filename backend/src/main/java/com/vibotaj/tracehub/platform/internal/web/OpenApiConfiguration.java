@@ -2,6 +2,7 @@ package com.vibotaj.tracehub.platform.internal.web;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -10,11 +11,15 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +30,10 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    /** The operations that may carry an Idempotency-Key. */
+    private static final Set<PathItem.HttpMethod> MUTATING = EnumSet.of(
+            PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
 
     @Bean
     OpenAPI traceHubOpenApi() {
@@ -66,6 +75,44 @@ class OpenApiConfiguration {
                                 .forEach(operation -> operation.getResponses().putIfAbsent("default", problem)));
             }
         };
+    }
+
+    /**
+     * Documents the optional Idempotency-Key header (docs/api/idempotency.md) on every mutating operation
+     * that IdempotencyFilter covers: authenticated API operations, so not /api/auth or /api/public.
+     */
+    @Bean
+    OpenApiCustomizer idempotencyKeyHeader() {
+        return openApi -> {
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            openApi.getComponents().addParameters("IdempotencyKey", idempotencyKeyParameter());
+            openApi.getPaths().forEach((path, item) -> {
+                if (!path.startsWith("/api/") || path.startsWith("/api/auth/") || path.startsWith("/api/public/")) {
+                    return;
+                }
+                item.readOperationsMap().forEach((method, operation) -> {
+                    if (MUTATING.contains(method)) {
+                        operation.addParametersItem(new Parameter().$ref("#/components/parameters/IdempotencyKey"));
+                    }
+                });
+            });
+        };
+    }
+
+    private static Parameter idempotencyKeyParameter() {
+        return new HeaderParameter()
+                .name(IdempotencyFilter.KEY_HEADER)
+                .required(false)
+                .description("Makes the request safe to retry: a repeat with the same key and the same request"
+                        + " within 24 hours answers the stored response with Idempotent-Replayed: true instead"
+                        + " of running again. 1-200 visible ASCII characters, e.g. a random UUID per operation."
+                        + " See docs/api/idempotency.md.")
+                .schema(new StringSchema()
+                        .minLength(1)
+                        .maxLength(IdempotencyFilter.MAX_KEY_LENGTH)
+                        .pattern("^[\\x21-\\x7E]+$"));
     }
 
     /** The error body of every endpoint (docs/api/problems.md); declared once for client generators. */
