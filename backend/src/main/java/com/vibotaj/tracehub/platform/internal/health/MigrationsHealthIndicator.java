@@ -10,9 +10,9 @@ import liquibase.exception.LiquibaseException;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.ResourceAccessor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.liquibase.autoconfigure.LiquibaseProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +26,16 @@ class MigrationsHealthIndicator implements HealthIndicator {
     private final JdbcClient jdbc;
     private final Set<String> expected;
 
-    MigrationsHealthIndicator(JdbcClient jdbc, LiquibaseProperties liquibase) throws LiquibaseException {
+    /**
+     * Reads the changelog location from configuration rather than Boot's Liquibase properties, which
+     * do not exist when an instance runs with Liquibase disabled (migrations done as a deploy step).
+     */
+    MigrationsHealthIndicator(
+            JdbcClient jdbc,
+            @Value("${spring.liquibase.change-log:classpath:db/changelog/db.changelog-master.yaml}") String changeLog)
+            throws LiquibaseException {
         this.jdbc = jdbc;
-        this.expected = shippedChangeSets(liquibase.getChangeLog());
+        this.expected = shippedChangeSets(changeLog);
     }
 
     @Override

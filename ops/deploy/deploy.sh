@@ -1,0 +1,227 @@
+#!/usr/bin/env bash
+# Blue-green deploy and rollback (docs/operations/deploy.md): lock, log, backup, migrate, start the
+# idle colour, readiness, smoke, switch, drain, watch (switching back on failure), stop the old one.
+# Every step checks what is already true first, so a re-run after a crash at any point converges.
+
+state_get() { cat "${STATE_DIR}/${1}" 2>/dev/null || true; }
+
+state_set() {
+  local tmp
+  tmp="$(mktemp "${STATE_DIR}/.${1}.XXXXXX")"
+  printf '%s\n' "$2" >"$tmp"
+  mv -f "$tmp" "${STATE_DIR}/${1}"
+}
+
+# The colour that serves: the state file `active`, written right after each successful switch (so a
+# crash between the nginx switch and that write is repaired by re-running: the switch repeats).
+active_colour() { state_get active; }
+
+# run_step NAME COMMAND...: runs a step and logs its outcome and duration.
+run_step() {
+  local name="$1" started rc=0
+  shift
+  started="$(now_ms)"
+  "$@" || rc=$?
+  if ((rc == 0)); then
+    log_step "$name" ok "$(($(now_ms) - started))"
+  else
+    log_step "$name" failed "$(($(now_ms) - started))"
+  fi
+  return "$rc"
+}
+
+# release_name ARTEFACT: a jar's name and the start of its SHA-256, or an image reference as given.
+release_name() {
+  if [[ -f "$1" ]]; then
+    printf '%s-%s\n' "$(basename "$1" .jar)" "$(sha256sum "$1" | cut -c1-12)"
+  else
+    printf '%s\n' "${1##*/}"
+  fi
+}
+
+preflight() {
+  local artefact="$1" free_kb
+  if [[ "$(runtime_kind)" == process ]]; then
+    [[ -f "$artefact" ]] || die "artefact ${artefact} not found" "build it (./mvnw -B package) or pass the path of a released jar"
+  fi
+  mkdir -p "$STATE_DIR"
+  free_kb="$(df -Pk "$STATE_DIR" | awk 'NR == 2 { print $4 }')"
+  ((free_kb > ${TRACEHUB_MIN_FREE_KB:-1048576})) || die "less than $((${TRACEHUB_MIN_FREE_KB:-1048576} / 1024)) MB free under ${STATE_DIR}" "free disk space (old releases under ${STATE_DIR}/releases, logs) first"
+  nginx_cmd -t -q || die "nginx configuration invalid before the deploy" "fix it first: nginx -t"
+}
+
+# install_release COLOUR ARTEFACT RELEASE [ARGS...]: records what COLOUR runs; process jars are
+# copied under releases/ so that a rollback still has them after the build directory changed.
+install_release() {
+  local colour="$1" artefact="$2" release="$3" dir
+  shift 3
+  local record
+  for record in artefact release args; do
+    [[ ! -e "${STATE_DIR}/${colour}.${record}" ]] || cp -p "${STATE_DIR}/${colour}.${record}" "${STATE_DIR}/${colour}.${record}.before"
+  done
+  if [[ "$(runtime_kind)" == process ]]; then
+    dir="${STATE_DIR}/releases/${release}"
+    if [[ ! -f "${dir}/tracehub.jar" ]]; then
+      mkdir -p "$dir"
+      cp "$artefact" "${dir}/.tracehub.jar.tmp"
+      mv -f "${dir}/.tracehub.jar.tmp" "${dir}/tracehub.jar"
+    fi
+    artefact="${dir}/tracehub.jar"
+  fi
+  state_set "${colour}.artefact" "$artefact"
+  state_set "${colour}.release" "$release"
+  if (($# > 0)); then printf '%s\n' "$@" >"${STATE_DIR}/${colour}.args"; else : >"${STATE_DIR}/${colour}.args"; fi
+}
+
+backup_step() {
+  local script="${TRACEHUB_BACKUP_SCRIPT:-${OPS_DIR}/backup/backup.sh}"
+  [[ -x "$script" ]] || { say "no backup script at ${script}"; return 1; }
+  "$script" "$DEPLOY_ENV"
+}
+
+start_colour() {
+  local colour="$1"
+  runtime_running "$colour" && return 0
+  runtime_start "$colour"
+}
+
+# switch_to COLOUR: points nginx at COLOUR and records it; sets OLD_WORKERS for nginx_drain.
+switch_to() {
+  nginx_switch "$(colour_port "$1")" "$1" || return 1
+  state_set active "$1"
+}
+
+# forget_release COLOUR: puts back what COLOUR ran before install_release, so that a rollback never
+# goes to a release that failed its deploy.
+forget_release() {
+  local record
+  for record in artefact release args; do
+    if [[ -e "${STATE_DIR}/${1}.${record}.before" ]]; then
+      mv -f "${STATE_DIR}/${1}.${record}.before" "${STATE_DIR}/${1}.${record}"
+    else
+      rm -f "${STATE_DIR}/${1}.${record}"
+    fi
+  done
+}
+
+# give_up COLOUR STEP: a release that failed before the switch: stop it, keep serving the old one.
+give_up() {
+  runtime_stop "$1" || true
+  forget_release "$1"
+  log_step deploy failed "" "$2 failed; ${DEPLOY_FROM:-nothing} keeps serving"
+  exit 1
+}
+
+# finish_watch NEW OLD: the watch window, then stop OLD; on degradation switch back to OLD.
+finish_watch() {
+  local new="$1" old="$2"
+  if [[ -z "$old" ]] || ! runtime_running "$old"; then
+    run_step watch watch_colour "$new" "${TRACEHUB_WATCH_SECONDS:-60}" || say "alert: ${new} degraded and there is no old colour to return to"
+    return 0
+  fi
+  if run_step watch watch_colour "$new" "${TRACEHUB_WATCH_SECONDS:-60}"; then
+    run_step stop-old runtime_stop "$old"
+    return 0
+  fi
+  say "alert: ${new} degraded inside the watch window; switching back to ${old}"
+  run_step switch-back switch_to "$old" || die "could not switch back to ${old}" "switch by hand: ops/tracehub rollback ${DEPLOY_ENV}"
+  run_step drain nginx_drain || true
+  runtime_stop "$new" || true
+  forget_release "$new"
+  log_step deploy rolled-back "" "${new} degraded in the watch window; ${old} serves again"
+  exit 3
+}
+
+# cmd_deploy ENV ARTEFACT [--release NAME] [--skip-backup] [-- APP ARGS...]
+cmd_deploy() {
+  local artefact="" release="" skip_backup=false active target
+  local -a app_args=()
+  while (($# > 0)); do
+    case "$1" in
+      --release) release="${2:?--release needs a name}"; shift ;;
+      --skip-backup) skip_backup=true ;;
+      --) shift; app_args=("$@"); break ;;
+      -*) die "unknown option $1" "see ops/tracehub --help" ;;
+      *) [[ -z "$artefact" ]] || die "unexpected argument $1" "see ops/tracehub --help"; artefact="$1" ;;
+    esac
+    shift
+  done
+  [[ -n "$artefact" ]] || die "deploy needs an artefact" "ops/tracehub deploy ${DEPLOY_ENV} <jar-or-image>"
+  preflight "$artefact"
+  lock_acquire "${STATE_DIR}/deploy.lock"
+  [[ -n "$release" ]] || release="$(release_name "$artefact")"
+  DEPLOY_RELEASE="$release"
+  active="$(active_colour)"
+  DEPLOY_FROM="$active"
+  if [[ -n "$active" && "$(state_get "${active}.release")" == "$release" ]] && is_ready "$active"; then
+    DEPLOY_TO="$active"
+    log_step deploy already-live "" "${release} already serves on ${active}; finishing the previous run"
+    finish_watch "$active" "$(other_colour "$active")"
+    log_step deploy ok "" "${release} serves on ${active}"
+    return 0
+  fi
+  target="$(other_colour "${active:-green}")"
+  DEPLOY_TO="$target"
+  log_step deploy started "" "$(id -un 2>/dev/null || true) deploys ${release} to ${target}"
+  if [[ "$skip_backup" == true ]]; then
+    log_step backup skipped "" "--skip-backup given"
+  else
+    run_step backup backup_step || die "pre-deploy backup failed; nothing was changed" "fix the backup (ops/tracehub backup ${DEPLOY_ENV}) or, knowingly, pass --skip-backup"
+  fi
+  if runtime_running "$target" && [[ "$(state_get "${target}.release")" != "$release" ]]; then
+    run_step stop-stale runtime_stop "$target"
+  fi
+  install_release "$target" "$artefact" "$release" ${app_args[@]+"${app_args[@]}"}
+  run_step migrate runtime_migrate "$target" || give_up "$target" migrate
+  if [[ -n "$active" ]] && runtime_running "$active"; then
+    run_step old-on-new-schema smoke_test "$(colour_url "$active")" || say "alert: ${active} fails its smoke test on the new schema"
+  fi
+  run_step start start_colour "$target" || give_up "$target" start
+  run_step readiness wait_ready "$target" || give_up "$target" readiness
+  run_step smoke smoke_test "$(colour_url "$target")" || give_up "$target" smoke
+  run_step switch switch_to "$target" || give_up "$target" switch
+  [[ -z "$active" ]] || state_set previous "$active"
+  run_step drain nginx_drain || say "continuing: the watch window gives the old workers more time"
+  finish_watch "$target" "$active"
+  log_step deploy ok "" "${release} serves on ${target}"
+}
+
+# cmd_rollback ENV: back to the other colour's release, started (readiness-gated) if needed.
+cmd_rollback() {
+  local active previous started
+  (($# == 0)) || die "rollback takes no arguments after the environment" "ops/tracehub rollback ${DEPLOY_ENV}"
+  mkdir -p "$STATE_DIR"
+  lock_acquire "${STATE_DIR}/deploy.lock"
+  started="$(now_ms)"
+  active="$(active_colour)"
+  [[ -n "$active" ]] || die "nothing is deployed in ${DEPLOY_ENV}" "deploy first"
+  previous="$(state_get previous)"
+  [[ -n "$previous" && -n "$(state_get "${previous}.artefact")" ]] || die "no previous release recorded for ${DEPLOY_ENV}" "deploy the release you want instead"
+  # shellcheck disable=SC2034 # DEPLOY_* are read by log_step
+  DEPLOY_FROM="$active" DEPLOY_TO="$previous" DEPLOY_RELEASE="$(state_get "${previous}.release")"
+  log_step rollback started "" "back to ${DEPLOY_RELEASE} on ${previous}"
+  run_step start start_colour "$previous" || die "could not start ${previous}" "see ${STATE_DIR}/logs/${previous}.log"
+  run_step readiness wait_ready "$previous" || { runtime_stop "$previous"; die "${previous} did not become ready; ${active} keeps serving" "see ${STATE_DIR}/logs/${previous}.log"; }
+  run_step smoke smoke_test "$(colour_url "$previous")" || die "${previous} failed its smoke test; ${active} keeps serving" "see ${STATE_DIR}/logs/${previous}.log"
+  run_step switch switch_to "$previous" || die "switch failed; ${active} keeps serving" "check nginx -t and its error log"
+  state_set previous "$active"
+  run_step drain nginx_drain || true
+  run_step stop-old runtime_stop "$active"
+  log_step rollback ok "$(($(now_ms) - started))" "${DEPLOY_RELEASE} serves on ${previous}"
+}
+
+cmd_status() {
+  local active colour state
+  active="$(active_colour)"
+  printf 'environment: %s\nruntime:     %s\nactive:      %s (nginx -> port %s)\n' "$DEPLOY_ENV" \
+    "$(runtime_kind)" "${active:-none}" "$(upstream_port)"
+  for colour in blue green; do
+    state=stopped
+    if runtime_running "$colour"; then
+      if is_ready "$colour"; then state=ready; else state=not-ready; fi
+    fi
+    printf '%-6s port %s  %-9s %s\n' "$colour" "$(colour_port "$colour")" "$state" "$(state_get "${colour}.release")"
+  done
+  # shellcheck disable=SC2153 # set by load_config
+  printf 'last:        %s\n' "$(tail -n 1 "$DEPLOY_LOG" 2>/dev/null || echo 'no deploys yet')"
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Process runtime: each colour is a plain `java -jar` process in its own session, its pid in the
+# state directory, its output in <state>/logs/<colour>.log.
+# Globals read: STATE_DIR, TRACEHUB_APP_ENV_FILE, TRACEHUB_JAVA (default java), TRACEHUB_JAVA_OPTS.
+
+process_pid() {
+  local pid
+  pid="$(cat "${STATE_DIR}/${1}.pid" 2>/dev/null || true)"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  # Only our own process counts: a recycled pid belonging to something else does not.
+  { tr '\0' ' ' <"/proc/${pid}/cmdline"; } 2>/dev/null | grep -q -- "-Dtracehub-colour=${1} " || return 1
+  printf '%s\n' "$pid"
+}
+
+process_running() { process_pid "$1" >/dev/null; }
+
+# Closes every descriptor above stderr (the deploy lock, a test runner's pipes) in a subshell.
+close_inherited_fds() {
+  local fd
+  for fd in /proc/self/fd/*; do
+    fd="${fd##*/}"
+    ((fd > 2)) || continue
+    eval "exec ${fd}>&-" 2>/dev/null || true
+  done
+}
+
+# process_start COLOUR PORT JAR [APP ARGS...]
+process_start() {
+  local colour="$1" port="$2" jar="$3" log
+  shift 3
+  local -a env_lines java_opts
+  mapfile -t env_lines < <(env_file_lines "${TRACEHUB_APP_ENV_FILE:-}" | grep -v '^SPRING_LIQUIBASE_\(USER\|PASSWORD\)' || true)
+  read -ra java_opts <<<"${TRACEHUB_JAVA_OPTS:-}"
+  mkdir -p "${STATE_DIR}/logs"
+  log="${STATE_DIR}/logs/${colour}.log"
+  printf -- '--- %s start %s\n' "$(date -u +%FT%TZ)" "$(cat "${STATE_DIR}/${colour}.release" 2>/dev/null)" >>"$log"
+  # App instances never migrate (that is the deploy's separate step) and never get the owner's
+  # credentials; the environment file may still override SPRING_LIQUIBASE_ENABLED.
+  # The colour outlives this command: it must not inherit the deploy lock (or any other descriptor).
+  (
+    close_inherited_fds
+    exec env -u SPRING_LIQUIBASE_USER -u SPRING_LIQUIBASE_PASSWORD -u SPRING_LIQUIBASE_PASSWORD_FILE \
+      SPRING_LIQUIBASE_ENABLED=false "${env_lines[@]}" SERVER_PORT="$port" \
+      TRACEHUB_RELEASE="$(cat "${STATE_DIR}/${colour}.release" 2>/dev/null || echo unknown)" \
+      setsid "${TRACEHUB_JAVA:-java}" "-Dtracehub-colour=${colour}" ${java_opts[@]+"${java_opts[@]}"} \
+      -jar "$jar" "$@" </dev/null >>"$log" 2>&1
+  ) &
+  printf '%s\n' "$!" >"${STATE_DIR}/${colour}.pid"
+}
+
+# process_stop COLOUR: graceful stop (SIGTERM; the app finishes requests in flight), SIGKILL after 30 s.
+process_stop() {
+  local colour="$1" pid i
+  pid="$(process_pid "$colour")" || { rm -f "${STATE_DIR}/${colour}.pid"; return 0; }
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 300; i++)); do
+    [[ -d "/proc/${pid}" ]] || break
+    sleep 0.1
+  done
+  [[ ! -d "/proc/${pid}" ]] || kill -KILL "$pid" 2>/dev/null || true
+  rm -f "${STATE_DIR}/${colour}.pid"
+}
+
+# process_migrate JAR: Liquibase as the owner, no web server; exits when done.
+process_migrate() {
+  local jar="$1"
+  local -a env_lines owner_lines java_opts
+  mapfile -t env_lines < <(env_file_lines "${TRACEHUB_APP_ENV_FILE:-}")
+  mapfile -t owner_lines < <(env_file_lines "${TRACEHUB_OWNER_ENV_FILE:-}")
+  read -ra java_opts <<<"${TRACEHUB_JAVA_OPTS:-}"
+  mkdir -p "${STATE_DIR}/logs"
+  env "${env_lines[@]}" ${owner_lines[@]+"${owner_lines[@]}"} SPRING_LIQUIBASE_ENABLED=true \
+    timeout "${TRACEHUB_MIGRATE_TIMEOUT:-600}" "${TRACEHUB_JAVA:-java}" ${java_opts[@]+"${java_opts[@]}"} \
+    -jar "$jar" --tracehub.migrate-only=true </dev/null >>"${STATE_DIR}/logs/migrate.log" 2>&1 3>&- 4>&-
+}
+
+process_log_tail() { tail -n 20 "${STATE_DIR}/logs/${1}.log" 2>/dev/null; }
