@@ -24,15 +24,6 @@ drill_missing() {
   fi
 }
 
-# needs_liquibase_workaround JAR: true when the jar's readiness check cannot start with Liquibase
-# disabled (it needs LiquibaseProperties, which only exist when Liquibase is on). Until the backend
-# fixes that, the drills start app instances with Liquibase on as the owner (a no-op after the
-# migration step) and say so in their output.
-needs_liquibase_workaround() {
-  unzip -p "$1" 'BOOT-INF/classes/com/vibotaj/tracehub/platform/internal/health/MigrationsHealthIndicator.class' 2>/dev/null |
-    grep -aq 'LiquibaseProperties'
-}
-
 as_postgres() {
   if [[ "$(id -u)" -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
@@ -181,13 +172,9 @@ drill_up() {
   nginx_up "$dir"
   write_config "$dir"
   export TRACEHUB_CONFIG="${dir}/drill.conf"
+  # Extra application arguments for every release the drills deploy (none by default).
   # shellcheck disable=SC2034 # read by drills.bats
-  DRILL_APP_ARGS=""
-  if needs_liquibase_workaround "$jar"; then
-    printf 'SPRING_LIQUIBASE_ENABLED=true\n' >>"${dir}/app.env"
-    # shellcheck disable=SC2034 # read by drills.bats
-    DRILL_APP_ARGS="--spring.liquibase.user=tracehub_owner --spring.liquibase.password=${OWNER_PASSWORD}"
-  fi
+  DRILL_APP_ARGS="${DRILL_APP_ARGS:-}"
 }
 
 # Stops whatever the drills started: the colours (by their recorded pids), nginx, PostgreSQL.

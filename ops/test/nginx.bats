@@ -298,7 +298,9 @@ header() {
   mv "$tmp" "$file"
   nginx -t -q -c "$PREFIX/nginx.conf" -p "$PREFIX/"
   nginx -s reload -c "$PREFIX/nginx.conf" -p "$PREFIX/"
-  for ((i = 0; i < 50; i++)); do
+  # A reload takes effect when the new workers are up: allow for a busy machine (CI runs the drills
+  # and a JVM build on the same two cores), but stop as soon as green answers.
+  for ((i = 0; i < 300; i++)); do
     [[ "$(https "$PROD_HOST" /api/me)" == *'"backend":"green"'* ]] && break
     sleep 0.1
   done
