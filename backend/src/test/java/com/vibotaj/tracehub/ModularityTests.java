@@ -1,5 +1,9 @@
 package com.vibotaj.tracehub;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -14,11 +18,17 @@ class ModularityTests {
         modules.verify();
     }
 
+    /** Keeps docs/architecture true: regenerated on every build, and must show every module. */
     @Test
-    void writesModuleDocumentation() {
+    void writesModuleDocumentationForEveryModule() throws Exception {
         new Documenter(modules, Documenter.Options.defaults().withOutputFolder("../docs/architecture"))
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
+
+        String overview = Files.readString(Path.of("../docs/architecture/components.puml"));
+        modules.forEach(module -> assertThat(overview).contains(module.getDisplayName()));
+        assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
+                .contains("platform", "identity", "reference");
     }
 }
