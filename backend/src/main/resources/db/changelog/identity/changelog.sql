@@ -149,3 +149,35 @@ CREATE POLICY refresh_token_by_token_read ON refresh_token FOR SELECT USING (tok
 --rollback DROP POLICY organization_member_read ON organization;
 --rollback ALTER TABLE organization NO FORCE ROW LEVEL SECURITY;
 --rollback ALTER TABLE organization DISABLE ROW LEVEL SECURITY;
+
+--changeset tracehub:identity-004-partners
+--comment: Trading partners of an organisation (an exporter's buyers, suppliers, forwarders). Both sides may read the link and each other's organisation name; only the owner side writes it.
+CREATE TABLE organization_partner (
+  organization_id  uuid NOT NULL REFERENCES organization (id),
+  partner_id       uuid NOT NULL REFERENCES organization (id),
+  created_at       timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (organization_id, partner_id),
+  CHECK (organization_id <> partner_id)
+);
+CREATE INDEX organization_partner_partner_idx ON organization_partner (partner_id);
+ALTER TABLE organization_partner ENABLE ROW LEVEL SECURITY;
+ALTER TABLE organization_partner FORCE ROW LEVEL SECURITY;
+CREATE POLICY organization_partner_read ON organization_partner FOR SELECT
+  USING (organization_id = app_org_id() OR partner_id = app_org_id());
+CREATE POLICY organization_partner_own_write ON organization_partner FOR ALL
+  USING (organization_id = app_org_id()) WITH CHECK (organization_id = app_org_id());
+CREATE POLICY organization_partner_visible ON organization FOR SELECT
+  USING (id IN (SELECT p.partner_id FROM organization_partner p WHERE p.organization_id = app_org_id())
+      OR id IN (SELECT p.organization_id FROM organization_partner p WHERE p.partner_id = app_org_id()));
+--rollback DROP POLICY organization_partner_visible ON organization;
+--rollback DROP TABLE organization_partner;
+
+--changeset tracehub:identity-005-partner-grants splitStatements:false rollbackSplitStatements:false
+DO $$
+BEGIN
+  EXECUTE format('GRANT SELECT, INSERT, DELETE ON organization_partner TO %I', '${app_role}');
+END $$;
+--rollback DO $$
+--rollback BEGIN
+--rollback   EXECUTE format('REVOKE ALL ON organization_partner FROM %I', '${app_role}');
+--rollback END $$;

@@ -85,3 +85,71 @@ INSERT INTO location (unlocode, country_code, name, kind, latitude, longitude) V
   ('MAPTM', 'MA', 'Tanger Med', 'seaport', 35.88830, -5.50390),
   ('PTSIE', 'PT', 'Sines', 'seaport', 37.95000, -8.86670);
 --rollback DELETE FROM location;
+
+--changeset tracehub:reference-005-carriers-products-events
+--comment: Carriers (SCAC), product types with their HS headings, and the DCSA Track & Trace event codes the tracking model uses.
+CREATE TABLE carrier (
+  scac  char(4) PRIMARY KEY CHECK (scac ~ '^[A-Z]{4}$'),
+  name  text NOT NULL
+);
+CREATE TABLE product_type (
+  code         text PRIMARY KEY CHECK (code ~ '^[a-z_]{2,40}$'),
+  name         text NOT NULL,
+  hs_headings  text[] NOT NULL,
+  eudr_annex_i boolean NOT NULL,
+  position     integer NOT NULL
+);
+CREATE TABLE dcsa_event_code (
+  code         text PRIMARY KEY CHECK (code ~ '^[A-Z]{4}$'),
+  family       text NOT NULL CHECK (family IN ('equipment', 'transport')),
+  description  text NOT NULL
+);
+INSERT INTO carrier (scac, name) VALUES
+  ('MAEU', 'Maersk'),
+  ('MSCU', 'MSC Mediterranean Shipping Company'),
+  ('HLCU', 'Hapag-Lloyd'),
+  ('CMDU', 'CMA CGM'),
+  ('GRIU', 'Grimaldi Lines'),
+  ('ONEY', 'Ocean Network Express'),
+  ('COSU', 'COSCO Shipping Lines'),
+  ('EGLV', 'Evergreen Line');
+INSERT INTO product_type (code, name, hs_headings, eudr_annex_i, position) VALUES
+  ('cocoa_beans', 'Cocoa beans', ARRAY['1801', '1802', '1803', '1804', '1805', '1806'], true, 1),
+  ('coffee', 'Coffee', ARRAY['0901'], true, 2),
+  ('horn_hoof', 'Horn and hoof (crushed, raw)', ARRAY['0506', '0507'], false, 3),
+  ('sweet_potato_pellets', 'Sweet potato pellets / chips', ARRAY['0714'], false, 4),
+  ('hibiscus', 'Hibiscus flowers', ARRAY['1211', '0902'], false, 5),
+  ('ginger', 'Dried ginger', ARRAY['0910'], false, 6),
+  ('sesame', 'Sesame seeds', ARRAY['1207'], false, 7),
+  ('cashew', 'Cashew nuts', ARRAY['0801'], false, 8),
+  ('other', 'Any other', ARRAY[]::text[], false, 9);
+INSERT INTO dcsa_event_code (code, family, description) VALUES
+  ('GTIN', 'equipment', 'Gated in'),
+  ('LOAD', 'equipment', 'Loaded'),
+  ('DISC', 'equipment', 'Discharged'),
+  ('GTOT', 'equipment', 'Gated out'),
+  ('STUF', 'equipment', 'Stuffed'),
+  ('STRP', 'equipment', 'Stripped'),
+  ('PICK', 'equipment', 'Picked up'),
+  ('DROP', 'equipment', 'Dropped off'),
+  ('INSP', 'equipment', 'Inspected'),
+  ('RSEA', 'equipment', 'Resealed'),
+  ('RMVD', 'equipment', 'Removed'),
+  ('CUSS', 'equipment', 'Customs selected for scan'),
+  ('CUSI', 'equipment', 'Customs selected for inspection'),
+  ('CUSR', 'equipment', 'Customs released'),
+  ('DEPA', 'transport', 'Departed'),
+  ('ARRI', 'transport', 'Arrived');
+--rollback DROP TABLE dcsa_event_code;
+--rollback DROP TABLE product_type;
+--rollback DROP TABLE carrier;
+
+--changeset tracehub:reference-006-grants splitStatements:false rollbackSplitStatements:false
+DO $$
+BEGIN
+  EXECUTE format('GRANT SELECT ON carrier, product_type, dcsa_event_code TO %I', '${app_role}');
+END $$;
+--rollback DO $$
+--rollback BEGIN
+--rollback   EXECUTE format('REVOKE ALL ON carrier, product_type, dcsa_event_code FROM %I', '${app_role}');
+--rollback END $$;

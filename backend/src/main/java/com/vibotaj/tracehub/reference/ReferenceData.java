@@ -36,6 +36,44 @@ public class ReferenceData {
     }
 
     @Transactional(readOnly = true)
+    public List<Carrier> carriers() {
+        return jdbc.sql("SELECT trim(scac) AS scac, name FROM carrier ORDER BY name")
+                .query(Carrier.class)
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Carrier> carrier(String scac) {
+        return jdbc.sql("SELECT trim(scac) AS scac, name FROM carrier WHERE scac = :scac")
+                .param("scac", scac)
+                .query(Carrier.class)
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProductType> productTypes() {
+        return jdbc.sql("SELECT code, name, hs_headings, eudr_annex_i FROM product_type ORDER BY position")
+                .query((rs, n) -> new ProductType(
+                        rs.getString(1),
+                        rs.getString(2),
+                        java.util.Arrays.asList((String[]) rs.getArray(3).getArray()),
+                        rs.getBoolean(4)))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ProductType> productType(String code) {
+        return productTypes().stream().filter(p -> p.code().equals(code)).findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public List<EventCode> eventCodes() {
+        return jdbc.sql("SELECT code, family, description FROM dcsa_event_code ORDER BY family, code")
+                .query(EventCode.class)
+                .list();
+    }
+
+    @Transactional(readOnly = true)
     public Optional<Location> location(String unlocode) {
         return jdbc.sql(
                         "SELECT unlocode, country_code, name, kind, latitude, longitude FROM location WHERE unlocode = :code")

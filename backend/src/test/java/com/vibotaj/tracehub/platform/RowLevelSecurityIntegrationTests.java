@@ -40,7 +40,8 @@ class RowLevelSecurityIntegrationTests {
     private static final String APP_ROLE = "tracehub_app";
     private static final String APP_PASSWORD = "test-app-password";
     /** Global, read-only reference tables (and Liquibase's log, read by readiness): no tenant column. */
-    private static final Set<String> GLOBAL_READ_ONLY = Set.of("country", "location", "databasechangelog");
+    private static final Set<String> GLOBAL_READ_ONLY =
+            Set.of("country", "location", "carrier", "product_type", "dcsa_event_code", "databasechangelog");
 
     private static HikariDataSource singleConnectionPool;
 

@@ -65,4 +65,10 @@ public class TestData {
                 role,
                 primary);
     }
+
+    /** Makes {@code partner} a trading partner of {@code org} (a buyer, supplier or forwarder it may name). */
+    public void partner(Org org, Org partner) {
+        owner.update(
+                "INSERT INTO organization_partner (organization_id, partner_id) VALUES (?, ?)", org.id(), partner.id());
+    }
 }

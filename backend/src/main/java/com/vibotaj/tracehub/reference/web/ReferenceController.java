@@ -1,8 +1,11 @@
 package com.vibotaj.tracehub.reference.web;
 
 import com.vibotaj.tracehub.platform.NotFoundException;
+import com.vibotaj.tracehub.reference.Carrier;
 import com.vibotaj.tracehub.reference.Country;
+import com.vibotaj.tracehub.reference.EventCode;
 import com.vibotaj.tracehub.reference.Location;
+import com.vibotaj.tracehub.reference.ProductType;
 import com.vibotaj.tracehub.reference.ReferenceData;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,6 +44,24 @@ class ReferenceController {
     @GetMapping("/locations")
     ResponseEntity<List<Location>> locations() {
         return ResponseEntity.ok().cacheControl(CACHE).body(referenceData.locations());
+    }
+
+    @Operation(summary = "Ocean carriers by SCAC code")
+    @GetMapping("/carriers")
+    ResponseEntity<List<Carrier>> carriers() {
+        return ResponseEntity.ok().cacheControl(CACHE).body(referenceData.carriers());
+    }
+
+    @Operation(summary = "Product types with their HS headings and EUDR coverage")
+    @GetMapping("/product-types")
+    ResponseEntity<List<ProductType>> productTypes() {
+        return ResponseEntity.ok().cacheControl(CACHE).body(referenceData.productTypes());
+    }
+
+    @Operation(summary = "DCSA Track & Trace event codes used by the tracking timeline")
+    @GetMapping("/event-codes")
+    ResponseEntity<List<EventCode>> eventCodes() {
+        return ResponseEntity.ok().cacheControl(CACHE).body(referenceData.eventCodes());
     }
 
     @Operation(summary = "One UN/LOCODE location")

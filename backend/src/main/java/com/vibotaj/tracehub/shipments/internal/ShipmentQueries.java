@@ -1,0 +1,263 @@
+package com.vibotaj.tracehub.shipments.internal;
+
+import com.vibotaj.tracehub.identity.OrganizationType;
+import com.vibotaj.tracehub.identity.Partners;
+import com.vibotaj.tracehub.identity.Permission;
+import com.vibotaj.tracehub.identity.Role;
+import com.vibotaj.tracehub.platform.CurrentActor;
+import com.vibotaj.tracehub.platform.NotFoundException;
+import com.vibotaj.tracehub.shipments.ShipmentFields;
+import com.vibotaj.tracehub.shipments.ShipmentStatus;
+import com.vibotaj.tracehub.shipments.internal.ShipmentViews.Container;
+import com.vibotaj.tracehub.shipments.internal.ShipmentViews.Detail;
+import com.vibotaj.tracehub.shipments.internal.ShipmentViews.Page;
+import com.vibotaj.tracehub.shipments.internal.ShipmentViews.Party;
+import com.vibotaj.tracehub.shipments.internal.ShipmentViews.StatusChangeView;
+import com.vibotaj.tracehub.shipments.internal.ShipmentViews.Summary;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads shipments for the API. Each query names the caller's relation to the shipments it wants
+ * (owner, buyer or party) so PostgreSQL can use the matching index; row-level security applies on top
+ * and would hide anything a wrong predicate let through.
+ */
+@Service
+public class ShipmentQueries {
+
+    private final JdbcClient jdbc;
+    private final ShipmentRepository repository;
+    private final Partners partners;
+
+    ShipmentQueries(JdbcClient jdbc, ShipmentRepository repository, Partners partners) {
+        this.jdbc = jdbc;
+        this.repository = repository;
+        this.partners = partners;
+    }
+
+    @Transactional(readOnly = true)
+    public Page list(CurrentActor actor, ShipmentFilter filter, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(actor, filter, params);
+        long total = jdbc.sql("SELECT count(*) FROM shipment s WHERE " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<Summary> items = jdbc.sql(
+                        """
+                        SELECT s.id, s.reference, s.status, s.product_type, s.buyer_organization_id, b.name AS buyer_name,
+                          ARRAY(SELECT c.container_number::text FROM shipment_container c
+                                WHERE c.shipment_id = s.id ORDER BY c.position) AS containers,
+                          s.bill_of_lading, s.carrier_scac, s.vessel_name, s.voyage, s.port_of_loading, s.port_of_discharge,
+                          s.etd, s.eta, s.atd, s.ata, s.attention, s.updated_at
+                        FROM shipment s LEFT JOIN organization b ON b.id = s.buyer_organization_id
+                        WHERE """ + " " + where + " ORDER BY " + filter.sort().sql + " LIMIT :limit OFFSET :offset")
+                .params(params)
+                .query((rs, n) -> summary(rs))
+                .list();
+        return new Page(items, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    /** The SQL condition for the filter; values only ever travel as bind parameters. */
+    String where(CurrentActor actor, ShipmentFilter f, Map<String, Object> params) {
+        List<String> clauses = new ArrayList<>();
+        params.put("org", actor.organizationId());
+        clauses.add(
+                switch (partners.typeOf(actor.organizationId()).orElse(OrganizationType.EXPORTER)) {
+                    case EXPORTER -> "s.organization_id = :org";
+                    case BUYER -> "s.buyer_organization_id = :org";
+                    case SUPPLIER, LOGISTICS ->
+                        "s.id IN (SELECT p.shipment_id FROM shipment_party p WHERE p.party_organization_id = :org)";
+                });
+        if (f.text() != null && !f.text().isBlank()) {
+            params.put("text", "%" + escapeLike(f.text().strip().toLowerCase(Locale.ROOT)) + "%");
+            clauses.add("s.search_text LIKE :text");
+        }
+        if (!f.statuses().isEmpty()) {
+            params.put(
+                    "statuses", f.statuses().stream().map(ShipmentStatus::value).toList());
+            clauses.add("s.status IN (:statuses)");
+        } else {
+            // Archived shipments leave the working list unless asked for explicitly.
+            clauses.add("s.status <> 'archived'");
+        }
+        if (f.buyerOrganizationId() != null) {
+            params.put("buyer", f.buyerOrganizationId());
+            clauses.add("s.buyer_organization_id = :buyer");
+        }
+        if (f.productType() != null) {
+            params.put("productType", f.productType());
+            clauses.add("s.product_type = :productType");
+        }
+        if (f.portOfLoading() != null) {
+            params.put("pol", f.portOfLoading().toUpperCase(Locale.ROOT));
+            clauses.add("s.port_of_loading = :pol");
+        }
+        if (f.portOfDischarge() != null) {
+            params.put("pod", f.portOfDischarge().toUpperCase(Locale.ROOT));
+            clauses.add("s.port_of_discharge = :pod");
+        }
+        if (f.etaFrom() != null) {
+            params.put("etaFrom", f.etaFrom());
+            clauses.add("s.eta >= :etaFrom");
+        }
+        if (f.etaTo() != null) {
+            params.put("etaTo", f.etaTo());
+            clauses.add("s.eta < :etaTo");
+        }
+        if (f.needsAttention() != null) {
+            clauses.add(f.needsAttention() ? "s.needs_attention" : "NOT s.needs_attention");
+        }
+        return String.join(" AND ", clauses);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    @Transactional(readOnly = true)
+    public Detail detail(CurrentActor actor, UUID id) {
+        Shipment s = repository.load(id, false).orElseThrow(() -> NotFoundException.of("Shipment", id));
+        ShipmentFields f = s.fields();
+        Map<UUID, String> names = organizationNames();
+        Map<String, String> trackingStatus = new HashMap<>();
+        jdbc.sql("SELECT container_number, tracking_status FROM shipment_container WHERE shipment_id = :id")
+                .param("id", id)
+                .query((ResultSet rs) -> {
+                    trackingStatus.put(rs.getString(1).trim(), rs.getString(2));
+                });
+        var audit = jdbc.sql("SELECT created_at, updated_at FROM shipment WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> new java.time.OffsetDateTime[] {
+                    ShipmentRepository.time(rs, "created_at"), ShipmentRepository.time(rs, "updated_at")
+                })
+                .single();
+        boolean owner = s.organizationId().equals(actor.organizationId());
+        boolean canWrite = owner && Role.of(actor.role()).permissions().contains(Permission.SHIPMENTS_WRITE);
+        boolean editable = canWrite && s.status() != ShipmentStatus.ARCHIVED;
+        List<ShipmentStatus> moves = new ArrayList<>();
+        if (editable) {
+            Set<ShipmentStatus> allowed = EnumSet.copyOf(
+                    s.status().userMoves().isEmpty()
+                            ? EnumSet.noneOf(ShipmentStatus.class)
+                            : s.status().userMoves());
+            allowed.add(ShipmentStatus.ARCHIVED);
+            moves.addAll(allowed);
+        }
+        return new Detail(
+                s.id(),
+                s.version(),
+                f.reference(),
+                s.status(),
+                f.productType(),
+                s.organizationId(),
+                f.buyerOrganizationId() == null
+                        ? null
+                        : new Party(f.buyerOrganizationId(), names.get(f.buyerOrganizationId())),
+                f.supplierOrganizationIds().stream()
+                        .map(o -> new Party(o, names.get(o)))
+                        .toList(),
+                f.logisticsOrganizationIds().stream()
+                        .map(o -> new Party(o, names.get(o)))
+                        .toList(),
+                f.exporterName(),
+                f.exporterAddress(),
+                f.importerName(),
+                f.importerAddress(),
+                f.billOfLading(),
+                f.bookingReference(),
+                f.carrierScac(),
+                f.carrierName(),
+                f.vesselName(),
+                f.voyage(),
+                f.portOfLoading(),
+                f.portOfDischarge(),
+                f.finalDestination(),
+                f.incoterms(),
+                f.etd(),
+                f.eta(),
+                s.etaOriginal(),
+                f.atd(),
+                f.ata(),
+                f.notes(),
+                f.containers().stream()
+                        .map(c -> Container.of(c, trackingStatus.get(c.number())))
+                        .toList(),
+                f.productLines(),
+                s.attention(),
+                editable,
+                moves,
+                audit[0],
+                audit[1]);
+    }
+
+    @Transactional(readOnly = true)
+    public List<StatusChangeView> history(UUID id) {
+        if (repository.load(id, false).isEmpty()) {
+            throw NotFoundException.of("Shipment", id);
+        }
+        return jdbc.sql("""
+                        SELECT h.from_status, h.to_status, h.reason, h.source, u.full_name, h.occurred_at
+                        FROM shipment_status_change h LEFT JOIN app_user u ON u.id = h.actor_user_id
+                        WHERE h.shipment_id = :id ORDER BY h.id""")
+                .param("id", id)
+                .query((rs, n) -> new StatusChangeView(
+                        rs.getString(1) == null ? null : ShipmentStatus.of(rs.getString(1)),
+                        ShipmentStatus.of(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        ShipmentRepository.time(rs, "occurred_at")))
+                .list();
+    }
+
+    /** Names of every organisation the caller may see (its own, its partners'): a handful of rows. */
+    private Map<UUID, String> organizationNames() {
+        Map<UUID, String> names = new HashMap<>();
+        jdbc.sql("SELECT id, name FROM organization").query((ResultSet rs) -> {
+            names.put(rs.getObject(1, UUID.class), rs.getString(2));
+        });
+        return names;
+    }
+
+    private static Summary summary(ResultSet rs) throws SQLException {
+        UUID buyer = rs.getObject("buyer_organization_id", UUID.class);
+        return new Summary(
+                rs.getObject("id", UUID.class),
+                rs.getString("reference"),
+                ShipmentStatus.of(rs.getString("status")),
+                rs.getString("product_type"),
+                buyer == null ? null : new Party(buyer, rs.getString("buyer_name")),
+                ShipmentRepository.textArray(rs, "containers"),
+                rs.getString("bill_of_lading"),
+                trim(rs.getString("carrier_scac")),
+                rs.getString("vessel_name"),
+                rs.getString("voyage"),
+                trim(rs.getString("port_of_loading")),
+                trim(rs.getString("port_of_discharge")),
+                ShipmentRepository.time(rs, "etd"),
+                ShipmentRepository.time(rs, "eta"),
+                ShipmentRepository.time(rs, "atd"),
+                ShipmentRepository.time(rs, "ata"),
+                ShipmentRepository.textArray(rs, "attention"),
+                ShipmentRepository.time(rs, "updated_at"));
+    }
+
+    private static @Nullable String trim(@Nullable String s) {
+        return s == null ? null : s.trim();
+    }
+}
