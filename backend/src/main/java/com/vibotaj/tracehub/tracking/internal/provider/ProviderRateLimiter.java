@@ -5,18 +5,18 @@ import java.util.function.LongSupplier;
 
 /**
  * Client-side token bucket per provider, so our own polling never exceeds the rate the provider allows.
- * The bucket holds a tenth of a minute's allowance: enough for a short burst, small enough that no
- * minute sees much more than the configured rate.
+ * The bucket holds a tenth of a minute's allowance: enough for a short burst, small enough that no minute
+ * sees much more than the configured rate. Kept as the time the bucket would be full again (the generic
+ * cell rate algorithm), in whole nanoseconds, so the arithmetic is exact.
  */
 public final class ProviderRateLimiter {
 
     private static final long NANOS_PER_MINUTE = Duration.ofMinutes(1).toNanos();
 
-    private final double capacity;
-    private final double tokensPerNano;
+    private final long interval;
+    private final long burstTolerance;
     private final LongSupplier ticker;
-    private double tokens;
-    private long lastRefill;
+    private long theoreticalArrival;
 
     /**
      * @param ticker monotonic nanoseconds ({@code System::nanoTime} in production)
@@ -25,45 +25,35 @@ public final class ProviderRateLimiter {
         if (requestsPerMinute < 1) {
             throw new IllegalArgumentException("requestsPerMinute must be at least 1");
         }
-        this.capacity = Math.max(1, requestsPerMinute / 10);
-        this.tokensPerNano = (double) requestsPerMinute / NANOS_PER_MINUTE;
+        int burst = Math.max(1, requestsPerMinute / 10);
+        this.interval = NANOS_PER_MINUTE / requestsPerMinute;
+        this.burstTolerance = (burst - 1) * interval;
         this.ticker = ticker;
-        this.tokens = capacity;
-        this.lastRefill = ticker.getAsLong();
+        this.theoreticalArrival = ticker.getAsLong();
     }
 
     /** Takes a permit if one is available now. */
     public synchronized boolean tryAcquire() {
-        refill();
-        if (tokens >= 1) {
-            tokens -= 1;
-            return true;
+        long now = ticker.getAsLong();
+        long arrival = Math.max(theoreticalArrival, now);
+        if (arrival - now > burstTolerance) {
+            return false;
         }
-        return false;
+        theoreticalArrival = arrival + interval;
+        return true;
     }
 
     /** How long until {@link #tryAcquire()} can succeed; zero when a permit is available. */
     public synchronized Duration timeUntilNextPermit() {
-        refill();
-        if (tokens >= 1) {
-            return Duration.ZERO;
-        }
-        return Duration.ofNanos((long) Math.ceil((1 - tokens) / tokensPerNano));
+        long now = ticker.getAsLong();
+        long wait = Math.max(theoreticalArrival, now) - now - burstTolerance;
+        return wait > 0 ? Duration.ofNanos(wait) : Duration.ZERO;
     }
 
     /** Blocks until a permit is taken. */
     public void acquire(Sleeper sleeper) throws InterruptedException {
         while (!tryAcquire()) {
             sleeper.sleep(timeUntilNextPermit());
-        }
-    }
-
-    private void refill() {
-        long now = ticker.getAsLong();
-        long elapsed = now - lastRefill;
-        if (elapsed > 0) {
-            tokens = Math.min(capacity, tokens + elapsed * tokensPerNano);
-            lastRefill = now;
         }
     }
 }

@@ -71,7 +71,8 @@ final class JsonCargoSnapshots {
                     voyage);
             events.add(statusEvent);
         }
-        boolean arrived = statusEvent != null && ARRIVED.contains(statusEvent.dcsaCode());
+        String statusCode = statusEvent == null ? null : statusEvent.dcsaCode();
+        boolean arrived = statusCode != null && ARRIVED.contains(statusCode);
         String next = Payloads.text(data, "next_location");
         Instant nextEta = time(data, "eta_next_destination");
         if (!arrived && next != null && nextEta != null && !next.equalsIgnoreCase(destination)) {
