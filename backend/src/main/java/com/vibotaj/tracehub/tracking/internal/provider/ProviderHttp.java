@@ -1,6 +1,8 @@
 package com.vibotaj.tracehub.tracking.internal.provider;
 
+import java.net.ConnectException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,11 +65,21 @@ public final class ProviderHttp {
     }
 
     /**
-     * Sends the request built by {@code request} and returns the body of a 2xx answer.
+     * Sends an idempotent request (a read) built by {@code request} and returns the body of a 2xx answer.
      *
      * @param operation a short name for messages, e.g. "fetch reference updates"; never a URL with secrets
      */
     public byte[] execute(String operation, Function<RestClient, RestClient.RequestHeadersSpec<?>> request) {
+        return execute(operation, true, request);
+    }
+
+    /**
+     * Like {@link #execute(String, Function)}; a request that is not idempotent (creating a subscription) is
+     * retried only when it certainly was not processed: refused with 429, or no connection was made. After
+     * a 5xx or a read timeout it may have been, and a second subscription would be billed twice.
+     */
+    public byte[] execute(
+            String operation, boolean idempotent, Function<RestClient, RestClient.RequestHeadersSpec<?>> request) {
         int attempt = 0;
         while (true) {
             attempt++;
@@ -82,7 +94,7 @@ public final class ProviderHttp {
                                 res.getBody().readAllBytes()));
             } catch (ResourceAccessException e) {
                 // Timeouts and connection failures: transient by nature.
-                if (lastAttempt) {
+                if (lastAttempt || (!idempotent && !neverConnected(e))) {
                     throw new ProviderUnavailableException(
                             providerId, operation + " failed after " + attempt + " attempts (I/O error)", e);
                 }
@@ -115,7 +127,7 @@ public final class ProviderHttp {
                         providerId, operation + " was refused with " + status + "; check the API key");
             }
             if (status >= 500) {
-                if (lastAttempt) {
+                if (lastAttempt || !idempotent) {
                     throw new ProviderUnavailableException(
                             providerId, operation + " failed after " + attempt + " attempts (status " + status + ")");
                 }
@@ -124,6 +136,11 @@ public final class ProviderHttp {
             }
             throw new ProviderResponseException(providerId, operation + " was rejected with status " + status);
         }
+    }
+
+    private static boolean neverConnected(ResourceAccessException e) {
+        Throwable cause = e.getCause();
+        return cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException;
     }
 
     /** Delay after the given failed attempt: base, 2 × base, 4 × base, ... */

@@ -95,6 +95,7 @@ public final class VizionClient implements TrackingProvider {
                 ID,
                 http.execute(
                         "create reference",
+                        false,
                         rest -> rest.post()
                                 .uri("/references")
                                 .contentType(MediaType.APPLICATION_JSON)

@@ -86,6 +86,33 @@ class VizionClientTests {
     }
 
     @Test
+    void doesNotRepeatASubscriptionThatTheServerMayHaveProcessed() {
+        vizion.stubFor(post("/references").willReturn(aResponse().withStatus(500)));
+
+        assertThatThrownBy(() -> client(3).subscribe(TrackingRequest.of("MSCU1234566", "MSCU", STARTED)))
+                .isInstanceOf(ProviderUnavailableException.class);
+        // A second reference would be a second paid subscription with duplicate webhooks.
+        assertThat(vizion.findAll(postRequestedFor(urlEqualTo("/references")))).hasSize(1);
+    }
+
+    @Test
+    void retriesASubscriptionThatWasRefusedWithTooManyRequests() {
+        vizion.stubFor(post("/references")
+                .inScenario("busy")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+                .willSetStateTo("free"));
+        vizion.stubFor(post("/references")
+                .inScenario("busy")
+                .whenScenarioStateIs("free")
+                .willReturn(okJson(fixture("vizion/reference-created.json"))));
+
+        assertThat(client(3).subscribe(TrackingRequest.of("MSCU1234566", "MSCU", STARTED)))
+                .isEqualTo(REFERENCE);
+        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
     void mapsReferenceUpdatesToDcsaEventsOncePerEvent() {
         vizion.stubFor(get(UPDATES).willReturn(okJson(fixture("vizion/reference-updates.json"))));
 
