@@ -78,6 +78,7 @@ public class ShipmentCommands {
             throw duplicateReference(checked.fields().reference());
         }
         publish(shipment);
+        publishContainers(shipment);
         return shipment.id();
     }
 
@@ -93,9 +94,18 @@ public class ShipmentCommands {
         if (sameReference.isPresent() && !sameReference.get().equals(id)) {
             throw duplicateReference(checked.fields().reference());
         }
+        var before = shipment.fields().containers();
         shipment.update(checked.fields());
         shipment.flagUnknownPorts(checked.unknownPort());
         store(shipment, actor.userId());
+        if (!before.stream()
+                .map(c -> c.number())
+                .toList()
+                .equals(shipment.fields().containers().stream()
+                        .map(c -> c.number())
+                        .toList())) {
+            publishContainers(shipment);
+        }
     }
 
     @Transactional
@@ -182,6 +192,13 @@ public class ShipmentCommands {
                     change.reason(),
                     change.occurredAt()));
         }
+    }
+
+    private void publishContainers(Shipment shipment) {
+        events.publishEvent(new com.vibotaj.tracehub.shipments.ShipmentContainersChanged(
+                shipment.id(),
+                shipment.organizationId(),
+                shipment.fields().containers().stream().map(c -> c.number()).toList()));
     }
 
     private void requireExporter(UUID organizationId) {

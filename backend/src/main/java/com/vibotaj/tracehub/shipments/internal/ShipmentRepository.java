@@ -98,6 +98,15 @@ public class ShipmentRepository {
         return true;
     }
 
+    public void updateContainerTrackingStatus(UUID shipmentId, String containerNumber, String code) {
+        jdbc.sql(
+                        "UPDATE shipment_container SET tracking_status = :code WHERE shipment_id = :id AND container_number = :number")
+                .param("code", code)
+                .param("id", shipmentId)
+                .param("number", containerNumber)
+                .update();
+    }
+
     public void delete(UUID id) {
         jdbc.sql("DELETE FROM shipment WHERE id = :id").param("id", id).update();
     }

@@ -1,0 +1,34 @@
+package com.vibotaj.tracehub.tracking.internal;
+
+import com.vibotaj.tracehub.shipments.ShipmentContainersChanged;
+import com.vibotaj.tracehub.tracking.internal.provider.TrackingProviders;
+import java.time.Clock;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follows exactly the containers a shipment has: a new container is subscribed with the active
+ * provider in the same transaction as the change, a removed one stops being polled.
+ */
+@Component
+class SubscriptionManager {
+
+    private final TrackingStore store;
+    private final TrackingProviders providers;
+    private final Clock clock;
+
+    SubscriptionManager(TrackingStore store, TrackingProviders providers, Clock clock) {
+        this.store = store;
+        this.providers = providers;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(ShipmentContainersChanged event) {
+        String provider = providers.active().id();
+        for (String container : event.containerNumbers()) {
+            store.subscribe(event.organizationId(), event.shipmentId(), container, provider, clock.instant());
+        }
+        store.stopOthers(event.shipmentId(), event.containerNumbers());
+    }
+}
