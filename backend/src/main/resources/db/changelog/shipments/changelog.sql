@@ -181,3 +181,26 @@ END $$;
 --rollback BEGIN
 --rollback   EXECUTE format('REVOKE ALL ON shipment, shipment_party, shipment_container, shipment_product_line, shipment_status_change FROM %I', '${app_role}');
 --rollback END $$;
+
+--changeset tracehub:shipments-005-text-search splitStatements:false rollbackSplitStatements:false
+--comment: Substring search must use the trigram index, but under row-level security PostgreSQL will not use an index for a non-leakproof operator such as LIKE (it must check the policy first), so every search would scan the table. This SECURITY DEFINER function runs the LIKE as the owner (who gets read-only policies of its own for it) and applies the same visibility rule as the shipment_read policy, from the transaction's tenant setting, not from a parameter. The caller still reads the rows through RLS.
+CREATE POLICY shipment_search_owner_read ON shipment FOR SELECT TO CURRENT_USER USING (true);
+CREATE POLICY shipment_party_search_owner_read ON shipment_party FOR SELECT TO CURRENT_USER USING (true);
+CREATE FUNCTION shipment_text_search(p_pattern text) RETURNS SETOF uuid
+  LANGUAGE sql STABLE SECURITY DEFINER ROWS 50 SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT s.id FROM public.shipment s
+   WHERE s.search_text LIKE p_pattern
+     AND (s.organization_id = public.app_org_id()
+          OR s.buyer_organization_id = public.app_org_id()
+          OR s.id IN (SELECT p.shipment_id FROM public.shipment_party p
+                       WHERE p.party_organization_id = public.app_org_id()));
+$$;
+REVOKE ALL ON FUNCTION shipment_text_search(text) FROM PUBLIC;
+DO $$
+BEGIN
+  EXECUTE format('GRANT EXECUTE ON FUNCTION shipment_text_search(text) TO %I', '${app_role}');
+END $$;
+--rollback DROP FUNCTION shipment_text_search(text);
+--rollback DROP POLICY shipment_party_search_owner_read ON shipment_party;
+--rollback DROP POLICY shipment_search_owner_read ON shipment;

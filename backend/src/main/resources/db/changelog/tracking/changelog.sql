@@ -152,13 +152,16 @@ END $$;
 --rollback DROP POLICY tracking_subscription_claim_read ON tracking_subscription;
 
 --changeset tracehub:tracking-004-shedlock
---comment: ShedLock's table: singleton jobs (nightly reconcile) run on one instance at a time.
+--comment: ShedLock's table: singleton jobs (nightly reconcile) run on one instance at a time. It holds no tenant data (job names and lease times shared by every instance), so its policy is an explicit allow-all: the table still sits under forced RLS like every table the app can reach.
 CREATE TABLE shedlock (
   name        varchar(64) PRIMARY KEY,
   lock_until  timestamptz NOT NULL,
   locked_at   timestamptz NOT NULL,
   locked_by   varchar(255) NOT NULL
 );
+ALTER TABLE shedlock ENABLE ROW LEVEL SECURITY;
+ALTER TABLE shedlock FORCE ROW LEVEL SECURITY;
+CREATE POLICY shedlock_shared ON shedlock FOR ALL USING (true) WITH CHECK (true);
 --rollback DROP TABLE shedlock;
 
 --changeset tracehub:tracking-005-shedlock-grants splitStatements:false rollbackSplitStatements:false

@@ -40,6 +40,11 @@ public record ShipmentFilter(
             this.sql = sql;
         }
 
+        /** The ORDER BY clause (fixed SQL, never user input). */
+        public String orderBy() {
+            return sql;
+        }
+
         /** {@code eta}, {@code -eta}, {@code reference}, … as accepted by the API. */
         public static Sort parse(String value) {
             boolean desc = value.startsWith("-");

@@ -1,6 +1,8 @@
 package com.vibotaj.tracehub.identity.internal.demo;
 
+import com.vibotaj.tracehub.identity.DemoIdentityReady;
 import com.vibotaj.tracehub.identity.DemoProperties;
+import com.vibotaj.tracehub.identity.Role;
 import com.vibotaj.tracehub.identity.internal.demo.DemoDirectory.DemoOrganization;
 import com.vibotaj.tracehub.identity.internal.demo.DemoDirectory.DemoUser;
 import java.util.Optional;
@@ -24,11 +26,17 @@ class DemoDataLoader {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final DemoWriter writer;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final DemoCredentials credentials;
     private final Environment environment;
 
-    DemoDataLoader(DemoWriter writer, DemoProperties properties, Environment environment) {
+    DemoDataLoader(
+            DemoWriter writer,
+            DemoProperties properties,
+            Environment environment,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.writer = writer;
+        this.events = events;
         this.credentials = new DemoCredentials(properties);
         this.environment = environment;
     }
@@ -42,8 +50,24 @@ class DemoDataLoader {
             for (DemoOrganization organization : DemoDirectory.ORGANIZATIONS) {
                 created += writer.write(organization, password.value());
             }
+            writer.partners(
+                    DemoDirectory.EXPORTER,
+                    DemoDirectory.ORGANIZATIONS.stream()
+                            .filter(o -> !o.equals(DemoDirectory.EXPORTER))
+                            .toList());
             log.info("Demo data ready ({} users created)", created);
             printWelcome(password, created > 0);
+            DemoUser actor = DemoDirectory.USERS.stream()
+                    .filter(u -> u.organization().equals(DemoDirectory.EXPORTER) && u.role() == Role.LOGISTICS)
+                    .findFirst()
+                    .orElseThrow();
+            writer.userId(actor)
+                    .ifPresent(actorId -> events.publishEvent(new DemoIdentityReady(
+                            DemoDirectory.EXPORTER.id(),
+                            actorId,
+                            java.util.List.of(DemoDirectory.BUYER_HAMBURG.id(), DemoDirectory.BUYER_ROTTERDAM.id()),
+                            DemoDirectory.SUPPLIER.id(),
+                            DemoDirectory.FORWARDER.id())));
         } catch (RuntimeException e) {
             log.error("Demo data could not be loaded; the application keeps running without it", e);
         }

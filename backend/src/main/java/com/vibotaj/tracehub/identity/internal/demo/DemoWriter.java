@@ -54,6 +54,31 @@ class DemoWriter {
         return created;
     }
 
+    /** Links the exporter to every other demo organisation as its trading partner. */
+    void partners(DemoOrganization owner, java.util.List<DemoOrganization> partners) {
+        tx.write(TenantScope.organization(owner.id()), () -> {
+            for (DemoOrganization partner : partners) {
+                jdbc.sql("INSERT INTO organization_partner (organization_id, partner_id) VALUES (:org, :partner)"
+                                + " ON CONFLICT DO NOTHING")
+                        .param("org", owner.id())
+                        .param("partner", partner.id())
+                        .update();
+            }
+            return null;
+        });
+    }
+
+    java.util.Optional<java.util.UUID> userId(DemoUser user) {
+        return tx.read(
+                TenantScope.organization(user.organization().id()),
+                () -> jdbc.sql("SELECT u.id FROM app_user u JOIN membership m ON m.user_id = u.id"
+                                + " WHERE u.email = :email AND m.organization_id = :org")
+                        .param("email", user.email())
+                        .param("org", user.organization().id())
+                        .query(java.util.UUID.class)
+                        .optional());
+    }
+
     private boolean writeUser(DemoUser user, String password) {
         TenantScope scope = TenantScope.organization(user.organization().id()).withLookupEmail(user.email());
         return tx.write(scope, () -> {

@@ -76,8 +76,22 @@ public final class SimulatorProvider implements TrackingProvider {
 
     @Override
     public TrackingSnapshot fetch(TrackingRequest request) {
-        SimulatedVoyage voyage = SimulatedVoyage.plan(request);
-        Instant now = simulatedNow(request.trackingStartedAt());
+        // The voyage is replayed so that "now" is the real now: it is anchored as if it had started the
+        // played (compressed) time ago. Actual events therefore always lie in the real past and
+        // estimates in the real future, with realistic days between them, however fast it plays.
+        Instant now = clock.instant();
+        Instant started = request.trackingStartedAt();
+        Instant anchor = now.isBefore(started) ? started : now.minus(Duration.between(started, simulatedNow(started)));
+        SimulatedVoyage voyage = SimulatedVoyage.plan(new TrackingRequest(
+                request.containerNumber(),
+                request.carrierScac(),
+                request.billOfLading(),
+                request.providerReference(),
+                request.portOfLoading(),
+                request.portOfDischarge(),
+                request.plannedDeparture(),
+                request.plannedArrival(),
+                anchor));
         boolean slipKnown = !now.isBefore(voyage.slipKnownAt());
         List<ProviderEvent> events = new ArrayList<>();
         Instant arrival = null;
@@ -116,10 +130,14 @@ public final class SimulatorProvider implements TrackingProvider {
                 == milestone;
     }
 
+    /**
+     * One id per port call and move, like a real provider's event id: an estimate that later becomes
+     * actual (or slips) updates the same stored event instead of adding a second one.
+     */
     private static ProviderEvent event(
             String container, SimulatedVoyage.Milestone m, EventClassifier classifier, Instant time) {
         return new ProviderEvent(
-                Payloads.derivedId(ID, container, m.sequence(), m.code(), classifier, time),
+                Payloads.derivedId(ID, container, m.sequence(), m.code()),
                 m.family(),
                 m.code(),
                 m.code(),
