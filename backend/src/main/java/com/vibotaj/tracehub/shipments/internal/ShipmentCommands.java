@@ -184,7 +184,8 @@ public class ShipmentCommands {
         }
     }
 
-    private void requireExporter(UUID organizationId) {
+    /** Refuses (403) an organisation that may not own shipments, before a bulk operation starts. */
+    public void requireExporter(UUID organizationId) {
         if (partners.typeOf(organizationId).orElse(null) != OrganizationType.EXPORTER) {
             throw new ReadOnlyShipment(
                     "Only an exporter organisation owns shipments; yours can read the ones shared with it.");
