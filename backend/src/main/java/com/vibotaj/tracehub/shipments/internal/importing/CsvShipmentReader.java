@@ -79,6 +79,10 @@ final class CsvShipmentReader {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(csv))
                     .toString();
+            if (text.indexOf('\u0000') >= 0) {
+                // PostgreSQL text cannot hold NUL; such a file is a binary export, not a CSV.
+                throw ImportFileProblem.notUtf8();
+            }
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw ImportFileProblem.notUtf8();

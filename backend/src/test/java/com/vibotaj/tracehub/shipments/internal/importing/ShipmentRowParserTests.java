@@ -125,6 +125,16 @@ class ShipmentRowParserTests {
     }
 
     @Test
+    void reportsOneErrorForAnOverlongReferenceAndRefusesWeightsTheDatabaseCannotStore() {
+        ParsedRow row = parseOne(
+                "reference,product_type,hs_code,description,net_weight_kg,gross_weight_kg",
+                "R".repeat(41) + ",cocoa_beans,1801,beans,0.001,12345678901");
+        assertThat(row.errors())
+                .extracting(FieldError::field)
+                .containsExactlyInAnyOrder("reference", "net_weight_kg", "gross_weight_kg");
+    }
+
+    @Test
     void unknownMissingAndRepeatedColumnsEndTheImport() {
         assertThatThrownBy(() -> read("reference,colour,product_type,Reference\n"))
                 .isInstanceOfSatisfying(ImportFileProblem.class, p -> {
@@ -156,6 +166,8 @@ class ShipmentRowParserTests {
     void refusesTextThatIsNotUtf8() {
         byte[] latin1 = "reference,product_type\nCAF\u00c9-1,cocoa_beans\n".getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> CsvShipmentReader.read(latin1)).hasMessageContaining("UTF-8");
+        assertThatThrownBy(() -> read("reference,product_type\nA\u0000,cocoa_beans\n"))
+                .isInstanceOf(ImportFileProblem.class);
     }
 
     @Test
