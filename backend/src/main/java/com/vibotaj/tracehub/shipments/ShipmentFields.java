@@ -37,6 +37,9 @@ public record ShipmentFields(
         List<ContainerLine> containers,
         List<ProductLine> productLines) {
 
+    /** The format of a reference, shared by the API, the CSV import and the database check. */
+    public static final String REFERENCE_PATTERN = "^[A-Za-z0-9][A-Za-z0-9/_.-]{1,39}$";
+
     public ShipmentFields {
         supplierOrganizationIds = List.copyOf(supplierOrganizationIds);
         logisticsOrganizationIds = List.copyOf(logisticsOrganizationIds);

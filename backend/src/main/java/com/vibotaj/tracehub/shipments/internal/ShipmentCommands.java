@@ -198,10 +198,12 @@ public class ShipmentCommands {
         events.publishEvent(new com.vibotaj.tracehub.shipments.ShipmentContainersChanged(
                 shipment.id(),
                 shipment.organizationId(),
+                shipment.status(),
                 shipment.fields().containers().stream().map(c -> c.number()).toList()));
     }
 
-    private void requireExporter(UUID organizationId) {
+    /** Refuses (403) an organisation that may not own shipments, before a bulk operation starts. */
+    public void requireExporter(UUID organizationId) {
         if (partners.typeOf(organizationId).orElse(null) != OrganizationType.EXPORTER) {
             throw new ReadOnlyShipment(
                     "Only an exporter organisation owns shipments; yours can read the ones shared with it.");

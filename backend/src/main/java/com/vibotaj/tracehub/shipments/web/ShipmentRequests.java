@@ -32,7 +32,7 @@ final class ShipmentRequests {
 
             @NotBlank(message = "is required")
             @Pattern(
-                    regexp = "^[A-Za-z0-9][A-Za-z0-9/_.-]{1,39}$",
+                    regexp = ShipmentFields.REFERENCE_PATTERN,
                     message = "must be 2–40 letters, digits or / _ . - (e.g. VIBO-2026-014)")
             @Schema(example = "VIBO-2026-014")
             String reference,

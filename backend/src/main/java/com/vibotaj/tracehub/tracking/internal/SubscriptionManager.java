@@ -1,6 +1,7 @@
 package com.vibotaj.tracehub.tracking.internal;
 
 import com.vibotaj.tracehub.shipments.ShipmentContainersChanged;
+import com.vibotaj.tracehub.shipments.ShipmentStatus;
 import com.vibotaj.tracehub.tracking.internal.provider.TrackingProviders;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
@@ -25,6 +26,11 @@ class SubscriptionManager {
 
     @EventListener
     void on(ShipmentContainersChanged event) {
+        if (event.status() == ShipmentStatus.DELIVERED || event.status() == ShipmentStatus.ARCHIVED) {
+            // Historical shipments (imports) have nothing left to track.
+            store.stopOthers(event.shipmentId(), java.util.List.of());
+            return;
+        }
         String provider = providers.active().id();
         for (String container : event.containerNumbers()) {
             store.subscribe(event.organizationId(), event.shipmentId(), container, provider, clock.instant());
