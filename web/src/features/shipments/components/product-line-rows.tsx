@@ -2,6 +2,7 @@ import { useFieldArray, useWatch, type Control, type FieldErrors, type UseFormRe
 
 import { Button, Field, Input, Select } from '@/components/ui';
 
+import { normalizeContainerNumber } from '../model/container-number';
 import { emptyProductLine, type ShipmentFormValues } from '../model/shipment-form';
 
 interface RowsProps {
@@ -23,7 +24,7 @@ const textFields = [
 export function ProductLineRows({ control, register, errors }: RowsProps) {
   const { fields, append, remove } = useFieldArray({ control, name: 'productLines' });
   const containers = useWatch({ control, name: 'containers' });
-  const containerNumbers = containers.map((container) => container.number.trim()).filter(Boolean);
+  const containerNumbers = [...new Set(containers.map((container) => normalizeContainerNumber(container.number)))].filter(Boolean);
   return (
     <fieldset className="space-y-4">
       <legend className="text-lg font-semibold text-slate-900">Product lines</legend>

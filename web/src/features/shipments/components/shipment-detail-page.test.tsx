@@ -30,7 +30,9 @@ describe('ShipmentDetailPage', () => {
 
     const containers = screen.getByRole('table', { name: 'Containers' });
     expect(within(containers).getAllByRole('row')).toHaveLength(3);
-    expect(within(containers).getByText('CSQU3054383').closest('tr')).toHaveTextContent('22G1SEAL-121,500DEPA');
+    await waitFor(() =>
+      expect(within(containers).getByText('CSQU3054383').closest('tr')).toHaveTextContent('22G1SEAL-121,500Vessel departed'),
+    );
     expect(screen.getByRole('table', { name: 'Product lines' })).toHaveTextContent('Raw cocoa beans, fermented and dried');
   });
 

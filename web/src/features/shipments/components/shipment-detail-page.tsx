@@ -5,6 +5,7 @@ import { Card, PageSpinner, ProblemAlert, Table, TBody, Td, Th, THead, Tr } from
 import { paths, shipmentEditPath } from '@/config/paths';
 import { formatDateTime, formatNumber } from '@/lib/format';
 
+import { useEventCodes } from '../api/get-event-codes';
 import { useLocations } from '../api/get-locations';
 import { useProductTypes } from '../api/get-product-types';
 import { useShipment, type ShipmentDetail } from '../api/get-shipment';
@@ -50,6 +51,9 @@ export function ShipmentDetailPage({ id, canWrite, tracking }: ShipmentDetailPag
 function ShipmentDetailView({ shipment, canWrite, tracking }: { shipment: ShipmentDetail; canWrite: boolean; tracking: ReactNode }) {
   const locations = useLocations();
   const productTypes = useProductTypes();
+  const eventCodes = useEventCodes();
+  const eventName = (code: string | null | undefined) =>
+    code ? (eventCodes.data?.find((c) => c.code === code)?.description ?? code) : '—';
   const portName = (code: string | null | undefined) => {
     if (!code) return null;
     const location = locations.data?.find((l) => l.unlocode === code);
@@ -142,7 +146,7 @@ function ShipmentDetailView({ shipment, canWrite, tracking }: { shipment: Shipme
                   <Td>{container.isoType ?? '—'}</Td>
                   <Td>{container.sealNumber ?? '—'}</Td>
                   <Td>{formatNumber(container.grossWeightKg)}</Td>
-                  <Td>{container.trackingStatus ?? '—'}</Td>
+                  <Td>{eventName(container.trackingStatus)}</Td>
                 </Tr>
               ))}
             </TBody>

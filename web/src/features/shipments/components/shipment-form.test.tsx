@@ -88,6 +88,7 @@ describe('shipment form', { timeout: 30_000 }, () => {
             { field: 'containers[1].number', message: 'Container MRSU3452572 is already on shipment VIBO-2026-002.' },
             { field: 'portOfDischarge', message: 'Not a port we can discharge at.' },
             { field: 'somethingElse', message: 'Listed in the alert.' },
+            { field: 'containers[0]', message: 'Whole-row problems stay in the alert.' },
           ],
         }),
       ),
@@ -107,6 +108,7 @@ describe('shipment form', { timeout: 30_000 }, () => {
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('The request has invalid fields.');
     expect(alert).toHaveTextContent('somethingElse: Listed in the alert.');
+    expect(alert).toHaveTextContent('containers[0]: Whole-row problems stay in the alert.');
     expect(alert).not.toHaveTextContent('already on shipment');
   });
 

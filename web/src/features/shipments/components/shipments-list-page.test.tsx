@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
+import { useNavigate } from 'react-router';
 import { describe, expect, it } from 'vitest';
 
 import { problem } from '@/testing/http';
@@ -21,11 +22,22 @@ function recordListRequests(respond = () => HttpResponse.json(shipmentPage(shipm
   return requests;
 }
 
+/** Stands in for the browser's back button. */
+function BackButton() {
+  const navigate = useNavigate();
+  return (
+    <button type="button" onClick={() => void navigate(-1)}>
+      Browser back
+    </button>
+  );
+}
+
 function renderList(route = '/shipments', canWrite = true) {
   return renderWithProviders(
     <>
       <ShipmentsListPage canWrite={canWrite} />
       <LocationProbe />
+      <BackButton />
     </>,
     { route },
   );
@@ -98,6 +110,26 @@ describe('ShipmentsListPage', () => {
     expect(url.getAll('status')).toEqual(['arrived']);
     expect(url.get('buyer')).toBe(buyerPartner.id);
     expect(url.get('needsAttention')).toBe('true');
+  });
+
+  it('goes back to the previous filters, search text included, with the back button', async () => {
+    const requests = recordListRequests();
+    const { user } = renderList('/shipments?q=VIBO&status=draft');
+    await screen.findByRole('table', { name: 'Shipments' });
+
+    await user.click(screen.getByRole('checkbox', { name: 'Arrived' }));
+    await waitFor(() => expect(location().searchParams.getAll('status')).toEqual(['draft', 'arrived']));
+    await user.clear(screen.getByLabelText('Search shipments'));
+    await waitFor(() => expect(location().searchParams.get('q')).toBeNull());
+
+    await user.click(screen.getByRole('button', { name: 'Browser back' }));
+    await waitFor(() => expect(screen.getByLabelText('Search shipments')).toHaveValue('VIBO'));
+    await user.click(screen.getByRole('button', { name: 'Browser back' }));
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: 'Arrived' })).not.toBeChecked());
+    expect(screen.getByRole('checkbox', { name: 'Draft' })).toBeChecked();
+    expect(location().search).toBe('?q=VIBO&status=draft');
+    // That list was fetched already and is still fresh, so it comes from the cache, not a new request.
+    expect(requests.map((r) => r.toString())).toContain('q=VIBO&status=draft&sort=eta&page=0&size=25');
   });
 
   it('pages through results with the page in the URL', async () => {

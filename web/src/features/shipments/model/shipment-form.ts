@@ -266,11 +266,12 @@ export function applyServerFieldErrors<T extends FieldValues>(
   return placed;
 }
 
+/** Only text inputs show an error; a message about a whole row or list stays in the alert. */
 function hasPath(values: unknown, path: string): boolean {
   let current: unknown = values;
   for (const key of path.split('.')) {
     if (typeof current !== 'object' || current === null || !(key in current)) return false;
     current = (current as Record<string, unknown>)[key];
   }
-  return true;
+  return typeof current === 'string';
 }
