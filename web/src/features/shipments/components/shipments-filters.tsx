@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 
 import { Button, Input, Select } from '@/components/ui';
 
@@ -61,6 +61,8 @@ export function ShipmentsFilters({ params, onChange, onReset }: ShipmentsFilters
   const partners = usePartners();
   const productTypes = useProductTypes();
   const buyers = (partners.data ?? []).filter((partner) => partner.type === 'buyer');
+  // Stable, so re-renders while typing (e.g. results arriving) do not restart the search delay.
+  const onSearch = useCallback((q: string) => onChange({ q }), [onChange]);
 
   function toggleStatus(status: (typeof statuses)[number], checked: boolean) {
     const next = checked ? [...params.status, status] : params.status.filter((s) => s !== status);
@@ -70,7 +72,7 @@ export function ShipmentsFilters({ params, onChange, onReset }: ShipmentsFilters
   return (
     <section aria-label="Filters" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <SearchBox value={params.q} onSearch={(q) => onChange({ q })} />
+        <SearchBox value={params.q} onSearch={onSearch} />
         <Labelled id="filter-buyer" label="Buyer">
           <Select id="filter-buyer" value={params.buyer} onChange={(event) => onChange({ buyer: event.target.value })}>
             <option value="">All buyers</option>
