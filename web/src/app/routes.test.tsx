@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { session } from '@/lib/api/session';
 import { adminMe, viewerMe } from '@/testing/fixtures';
+import { shipmentDetail, shipmentHistory, shipmentId, shipmentPage, shipmentSummaries } from '@/testing/shipment-fixtures';
 import { createQueryClient } from '@/lib/query-client';
 import { problem, tokenResponse } from '@/testing/http';
 import { LocationProbe } from '@/testing/render';
@@ -137,5 +138,40 @@ describe('app routes and shell', () => {
 
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Back to the dashboard' })).toHaveAttribute('href', '/');
+  });
+
+  it('shows Shipments in the navigation and lists them, with create and import for writers', async () => {
+    server.use(http.get('/api/shipments', () => HttpResponse.json(shipmentPage(shipmentSummaries))));
+    const { user } = renderApp('/');
+
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    await user.click(within(nav).getByRole('link', { name: 'Shipments' }));
+
+    expect(await screen.findByRole('heading', { name: 'Shipments' })).toBeInTheDocument();
+    expect(await screen.findByRole('table', { name: 'Shipments' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'New shipment' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Import CSV' })).toBeInTheDocument();
+  });
+
+  it('answers "not found" to a reader opening the new-shipment page, and hides the write buttons', async () => {
+    signedInAs(viewerMe);
+    server.use(http.get('/api/shipments', () => HttpResponse.json(shipmentPage(shipmentSummaries))));
+    renderApp('/shipments/new');
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+  });
+
+  it('composes the shipment detail with its tracking section', async () => {
+    server.use(
+      http.get(`/api/shipments/${shipmentId}`, () => HttpResponse.json(shipmentDetail)),
+      http.get(`/api/shipments/${shipmentId}/history`, () => HttpResponse.json(shipmentHistory)),
+      http.get(`/api/shipments/${shipmentId}/tracking`, () => problem(404, 'not-found', 'No tracking yet.')),
+    );
+    renderApp(`/shipments/${shipmentId}`);
+
+    expect(await screen.findByRole('heading', { name: 'VIBO-2026-014' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Tracking' })).toBeInTheDocument();
+    expect(await screen.findByText('No tracking for this shipment yet.')).toBeInTheDocument();
+    // The admin fixture has no tracking:refresh permission.
+    expect(screen.queryByRole('button', { name: 'Refresh tracking' })).not.toBeInTheDocument();
   });
 });

@@ -3,12 +3,14 @@ import { Route, Routes } from 'react-router';
 import { paths } from '@/config/paths';
 import { permissions } from '@/config/permissions';
 import { AcceptInvitationPage, LoginPage, UsersPage } from '@/features/identity';
+import { ShipmentCreatePage, ShipmentImportPage } from '@/features/shipments';
 
 import { AppShell } from './layout/app-shell';
 import { DashboardRoute } from './routes/dashboard';
 import { NotFoundPage } from './routes/not-found';
 import { RequirePermission } from './routes/require-permission';
 import { RequireSession } from './routes/require-session';
+import { ShipmentDetailRoute, ShipmentEditRoute, ShipmentsListRoute } from './routes/shipments';
 
 export function AppRoutes() {
   return (
@@ -23,6 +25,46 @@ export function AppRoutes() {
             element={
               <RequirePermission permission={permissions.usersManage}>
                 <UsersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={paths.shipments}
+            element={
+              <RequirePermission permission={permissions.shipmentsRead}>
+                <ShipmentsListRoute />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={paths.shipmentNew}
+            element={
+              <RequirePermission permission={permissions.shipmentsWrite}>
+                <ShipmentCreatePage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={paths.shipmentImport}
+            element={
+              <RequirePermission permission={permissions.shipmentsWrite}>
+                <ShipmentImportPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={paths.shipmentDetail}
+            element={
+              <RequirePermission permission={permissions.shipmentsRead}>
+                <ShipmentDetailRoute />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={paths.shipmentEdit}
+            element={
+              <RequirePermission permission={permissions.shipmentsWrite}>
+                <ShipmentEditRoute />
               </RequirePermission>
             }
           />

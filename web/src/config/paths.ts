@@ -4,7 +4,20 @@ export const paths = {
   login: '/login',
   users: '/users',
   acceptInvitation: '/accept-invitation',
+  shipments: '/shipments',
+  shipmentNew: '/shipments/new',
+  shipmentImport: '/shipments/import',
+  shipmentDetail: '/shipments/:id',
+  shipmentEdit: '/shipments/:id/edit',
 } as const;
+
+export function shipmentPath(id: string): string {
+  return `${paths.shipments}/${encodeURIComponent(id)}`;
+}
+
+export function shipmentEditPath(id: string): string {
+  return `${shipmentPath(id)}/edit`;
+}
 
 /** Query-string parameter of /login that carries the path to return to after signing in. */
 export const returnToParam = 'next';

@@ -3,6 +3,7 @@ export const permissions = {
   usersManage: 'users:manage',
   shipmentsRead: 'shipments:read',
   shipmentsWrite: 'shipments:write',
+  trackingRefresh: 'tracking:refresh',
   documentsUpload: 'documents:upload',
   documentsReview: 'documents:review',
   auditRead: 'audit:read',

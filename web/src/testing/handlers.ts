@@ -4,6 +4,7 @@ import type { Schemas } from '@/lib/api/types';
 
 import { adminMe, invitations, page, users } from './fixtures';
 import { tokenResponse } from './http';
+import { carriers, eventCodes, locations, partners, productTypes } from './shipment-fixtures';
 
 /**
  * Happy-path API: a valid refresh cookie, an admin signed in, a few members and invitations.
@@ -15,4 +16,9 @@ export const handlers = [
   http.get('/api/me', () => HttpResponse.json(adminMe)),
   http.get('/api/users', () => HttpResponse.json(page(users) satisfies Schemas['UserPage'])),
   http.get('/api/invitations', () => HttpResponse.json(page(invitations) satisfies Schemas['InvitationPage'])),
+  http.get('/api/partners', () => HttpResponse.json(partners)),
+  http.get('/api/reference/product-types', () => HttpResponse.json(productTypes)),
+  http.get('/api/reference/locations', () => HttpResponse.json(locations)),
+  http.get('/api/reference/carriers', () => HttpResponse.json(carriers)),
+  http.get('/api/reference/event-codes', () => HttpResponse.json(eventCodes)),
 ];

@@ -10,5 +10,6 @@ export interface NavItem {
 
 export const navItems: readonly NavItem[] = [
   { to: paths.dashboard, label: 'Dashboard' },
+  { to: paths.shipments, label: 'Shipments', permission: permissions.shipmentsRead },
   { to: paths.users, label: 'Users', permission: permissions.usersManage },
 ];

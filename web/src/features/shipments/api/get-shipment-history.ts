@@ -1,0 +1,18 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
+import { api, unwrap } from '@/lib/api/client';
+
+import { shipmentsKey } from './get-shipments';
+
+export function getShipmentHistory(id: string) {
+  return unwrap(api.GET('/api/shipments/{id}/history', { params: { path: { id } } }));
+}
+
+export function shipmentHistoryQueryOptions(id: string) {
+  return queryOptions({ queryKey: [...shipmentsKey, 'history', id], queryFn: () => getShipmentHistory(id) });
+}
+
+/** GET /api/shipments/{id}/history: every status change, oldest first. */
+export function useShipmentHistory(id: string) {
+  return useQuery(shipmentHistoryQueryOptions(id));
+}
