@@ -69,7 +69,20 @@ async function main() {
   const log = createWriteStream(join(output, 'server.log'));
   const server = spawn(
     'java',
-    ['-jar', jar, '--spring.profiles.active=local', `--server.port=${port}`, '--server.address=127.0.0.1'],
+    [
+      '-jar',
+      jar,
+      '--spring.profiles.active=local',
+      `--server.port=${port}`,
+      '--server.address=127.0.0.1',
+      // Simulated voyages play a day every 3 s and are polled every second or two, so a journey can
+      // watch a new container gate in and depart within a minute.
+      '--tracehub.tracking.simulator.speed=3s',
+      '--tracehub.tracking.polling.tick=1s',
+      '--tracehub.tracking.polling.near=2s',
+      '--tracehub.tracking.polling.far=2s',
+      '--tracehub.tracking.polling.arrived=2s',
+    ],
     {
       env: { ...process.env, TRACEHUB_DATA_DIR: dataDir, TRACEHUB_DEMO_PASSWORD: password },
       stdio: ['ignore', 'pipe', 'pipe'],

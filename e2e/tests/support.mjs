@@ -11,6 +11,8 @@ export const users = {
   exporterViewer: 'viewer@ogunvalley.example',
   hamburgBuyer: 'buyer@elbufer.example',
   hamburgAdmin: 'admin@elbufer.example',
+  exporterLogistics: 'logistics@ogunvalley.example',
+  rotterdamBuyer: 'buyer@maaskade.example',
 };
 
 export async function launch() {
