@@ -19,9 +19,9 @@ test('logistics creates a shipment with a container and watches its simulated tr
   await page.goto('/shipments/new');
 
   const reference = `E2E-${Date.now().toString(36).toUpperCase()}`;
-  await page.getByLabel('Reference').fill(reference);
-  await page.getByLabel('Product type').selectOption({ label: 'Cocoa beans' });
-  await page.getByLabel('Buyer').selectOption({ label: 'Elbufer Rohstoffhandel GmbH' });
+  await page.getByLabel('Reference', { exact: true }).fill(reference);
+  await page.getByLabel('Product type', { exact: true }).selectOption({ label: 'Cocoa beans' });
+  await page.getByLabel('Buyer', { exact: true }).selectOption({ label: 'Elbufer Rohstoffhandel GmbH' });
   await page.getByRole('combobox', { name: 'Port of loading' }).fill('NGAPP');
   await page.getByRole('combobox', { name: 'Port of discharge' }).fill('DEHAM');
   await page.getByRole('button', { name: 'Add container' }).click();
@@ -55,7 +55,8 @@ test('logistics creates a shipment with a container and watches its simulated tr
   await map.locator('[data-testid="last-known-marker"]').waitFor();
   await screenshot(page, '11-shipment-tracking');
 
-  // Departure moved the shipment forward, recorded as a tracking move.
+  // Departure moved the shipment forward, recorded as a tracking move; the page shows it without a reload.
+  await page.getByText('In transit').first().waitFor({ timeout: 30000 });
   const token = await apiToken(users.exporterLogistics);
   const id = page.url().split('/').at(-1);
   const shipment = await (await fetch(`${baseUrl}/api/shipments/${id}`, { headers: { Authorization: `Bearer ${token}` } })).json();

@@ -14,5 +14,6 @@ export function shipmentHistoryQueryOptions(id: string) {
 
 /** GET /api/shipments/{id}/history: every status change, oldest first. */
 export function useShipmentHistory(id: string) {
-  return useQuery(shipmentHistoryQueryOptions(id));
+  // Shown on the detail page only, where tracking may add moves at any time.
+  return useQuery({ ...shipmentHistoryQueryOptions(id), refetchInterval: 15_000 });
 }

@@ -15,9 +15,16 @@ export function shipmentQueryOptions(id: string) {
   return queryOptions({ queryKey: [...shipmentsKey, 'detail', id], queryFn: () => getShipment(id) });
 }
 
-/** GET /api/shipments/{id}: the shipment with containers, product lines, parties and allowed transitions. */
-export function useShipment(id: string) {
-  return useQuery(shipmentQueryOptions(id));
+/** How often a shown shipment is re-read: tracking moves its status and ETA in the background. */
+export const liveRefreshMs = 15_000;
+
+/**
+ * GET /api/shipments/{id}: the shipment with containers, product lines, parties and allowed transitions.
+ * `live` re-reads it periodically (the detail page); the edit form must not, or it would replace what is
+ * being typed.
+ */
+export function useShipment(id: string, { live = false }: { live?: boolean } = {}) {
+  return useQuery({ ...shipmentQueryOptions(id), refetchInterval: live ? liveRefreshMs : false });
 }
 
 /** After a change: keep the answer as the detail, and refetch lists and history that may show it. */

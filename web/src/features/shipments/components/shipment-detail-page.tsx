@@ -33,7 +33,7 @@ function Item({ term, children }: { term: string; children: ReactNode }) {
 }
 
 export function ShipmentDetailPage({ id, canWrite, tracking }: ShipmentDetailPageProps) {
-  const shipment = useShipment(id);
+  const shipment = useShipment(id, { live: true });
   if (shipment.isPending) return <PageSpinner label="Loading the shipment…" />;
   if (shipment.isError) {
     return (

@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Published after the demo shipments were created: for each shipment whose voyage should already be
- * under way, how many days of it have passed. Tracking back-dates its simulated voyages accordingly.
+ * Published after the demo shipments were created: for each shipment with containers, how many days
+ * of its voyage have passed (negative: it starts in that many real days). Tracking dates its simulated
+ * voyages accordingly.
  */
 public record DemoShipmentsReady(UUID organizationId, Map<UUID, Integer> daysUnderWay) {
 

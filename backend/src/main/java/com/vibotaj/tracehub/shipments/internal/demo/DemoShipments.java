@@ -65,7 +65,11 @@ class DemoShipments {
         {"sweet_potato_pellets", "071420", "Sweet potato pellets, moisture below 13 %"}
     };
 
-    /** What each demo shipment should be: a status set directly, or days of voyage already played. */
+    /**
+     * What each demo shipment should be: a status set directly, or days of voyage already played. No
+     * demo shipment carries a typed-in ETA: tracking's first estimate becomes its ETA, so the one
+     * voyage whose estimate later slips is the one flagged, not every guess that differs.
+     */
     private record Plan(@Nullable ShipmentStatus status, int daysUnderWay) {}
 
     private static final List<Plan> PLANS = plans();
@@ -108,6 +112,11 @@ class DemoShipments {
                             ready.exporterId(), ready.actorUserId(), fields, initial, StatusChange.Source.SYSTEM));
             if (plan.status() == null) {
                 underWay.put(id, plan.daysUnderWay());
+            } else if (plan.status() != ShipmentStatus.ARCHIVED
+                    && !fields.containers().isEmpty()) {
+                // Not sailing yet: its voyage (gate-in two days before departure) starts in the future.
+                long daysToEtd = Duration.between(today, fields.etd()).toDays();
+                underWay.put(id, (int) -(daysToEtd - 2));
             }
         }
         log.info("Demo shipments created: {} ({} with voyages under way)", COUNT, underWay.size());
@@ -121,11 +130,10 @@ class DemoShipments {
         String pol = LOADING[i % LOADING.length];
         String pod = DISCHARGE[(i / 3) % DISCHARGE.length];
         UUID buyer = ready.buyerIds().get(pod.equals("NLRTM") ? 1 : i % 2);
-        int transitDays = 18 + random.nextInt(12);
         // Voyages under way departed about two days after tracking started; the rest sail later.
-        OffsetDateTime etd = plan.status() == null
-                ? today.minusDays(plan.daysUnderWay() - 2L)
-                : today.plusDays(7 + random.nextInt(30));
+        // Voyages under way take their ATD and ETA from tracking; the planned ones have an ETD and an
+        // ETA that tracking will confirm or revise once the container is gated in.
+        OffsetDateTime etd = plan.status() == null ? null : today.plusDays(7 + random.nextInt(30));
         boolean noContainersYet = plan.status() == ShipmentStatus.DRAFT && i % 2 == 0;
         List<ContainerLine> containers = new ArrayList<>();
         int count = noContainersYet ? 0 : 1 + random.nextInt(3);
@@ -174,7 +182,7 @@ class DemoShipments {
                 null,
                 i % 2 == 0 ? "FOB" : "CIF",
                 etd,
-                etd.plus(Duration.ofDays(transitDays)),
+                null,
                 null,
                 null,
                 null,

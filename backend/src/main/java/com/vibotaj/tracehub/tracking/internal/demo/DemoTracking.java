@@ -15,9 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Back-dates the simulated voyages of demo shipments that are already under way: a voyage that has
- * played N simulated days started N × (simulator speed) ago. The next poll then reports what a
- * provider would have reported by now.
+ * Dates the simulated voyages of demo shipments: back-dated for voyages under way, so the next poll
+ * reports what a provider would have reported by now; postponed for shipments not yet sailing.
  */
 @Component
 class DemoTracking {
@@ -34,6 +33,14 @@ class DemoTracking {
         this.clock = clock;
     }
 
+    /**
+     * A voyage under way started N × speed ago (it has played N simulated days). One not yet sailing
+     * starts N real days from now, two days before its ETD, so it stays quiet during a demo.
+     */
+    private Instant started(Instant now, int days) {
+        return days >= 0 ? now.minus(speed.multipliedBy(days)) : now.plus(Duration.ofDays(-days));
+    }
+
     @EventListener
     void on(DemoShipmentsReady ready) {
         Instant now = clock.instant();
@@ -41,7 +48,7 @@ class DemoTracking {
             for (Map.Entry<UUID, Integer> entry : ready.daysUnderWay().entrySet()) {
                 jdbc.sql("UPDATE tracking_subscription SET started_at = :started, next_check_at = :now"
                                 + " WHERE shipment_id = :id AND provider = 'simulator'")
-                        .param("started", Timestamp.from(now.minus(speed.multipliedBy(entry.getValue()))))
+                        .param("started", Timestamp.from(started(now, entry.getValue())))
                         .param("now", Timestamp.from(now))
                         .param("id", entry.getKey())
                         .update();

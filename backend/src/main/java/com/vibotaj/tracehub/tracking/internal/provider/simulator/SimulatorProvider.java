@@ -67,7 +67,12 @@ public final class SimulatorProvider implements TrackingProvider {
 
     /** The simulated time for a container whose tracking started at {@code startedAt}. */
     public Instant simulatedNow(Instant startedAt) {
-        Duration elapsed = Duration.between(startedAt, clock.instant());
+        return simulatedNow(startedAt, clock.instant());
+    }
+
+    /** The simulated time that the real instant {@code at} corresponds to. */
+    public Instant simulatedNow(Instant startedAt, Instant at) {
+        Duration elapsed = Duration.between(startedAt, at);
         if (elapsed.isNegative()) {
             return startedAt;
         }
@@ -76,22 +81,12 @@ public final class SimulatorProvider implements TrackingProvider {
 
     @Override
     public TrackingSnapshot fetch(TrackingRequest request) {
-        // The voyage is replayed so that "now" is the real now: it is anchored as if it had started the
-        // played (compressed) time ago. Actual events therefore always lie in the real past and
-        // estimates in the real future, with realistic days between them, however fast it plays.
-        Instant now = clock.instant();
-        Instant started = request.trackingStartedAt();
-        Instant anchor = now.isBefore(started) ? started : now.minus(Duration.between(started, simulatedNow(started)));
-        SimulatedVoyage voyage = SimulatedVoyage.plan(new TrackingRequest(
-                request.containerNumber(),
-                request.carrierScac(),
-                request.billOfLading(),
-                request.providerReference(),
-                request.portOfLoading(),
-                request.portOfDischarge(),
-                request.plannedDeparture(),
-                request.plannedArrival(),
-                anchor));
+        // The voyage is planned in simulated time from the start of tracking and played faster than
+        // real time; every time reported is mapped back onto the real clock (compressed by the same
+        // factor), so actual events always lie in the real past, estimates in the real future, and a
+        // time once reported never moves unless the voyage itself changes (a slip).
+        SimulatedVoyage voyage = SimulatedVoyage.plan(request);
+        Instant now = simulatedNow(request.trackingStartedAt());
         boolean slipKnown = !now.isBefore(voyage.slipKnownAt());
         List<ProviderEvent> events = new ArrayList<>();
         Instant arrival = null;
@@ -105,7 +100,8 @@ public final class SimulatorProvider implements TrackingProvider {
             EventClassifier classifier = happened
                     ? EventClassifier.ACT
                     : m.family() == EventFamily.TRANSPORT ? EventClassifier.EST : EventClassifier.PLN;
-            Instant time = happened || slipKnown ? m.actualTime() : m.plannedTime();
+            Instant time =
+                    toReal(request.trackingStartedAt(), happened || slipKnown ? m.actualTime() : m.plannedTime());
             events.add(event(request.containerNumber(), m, classifier, time));
             if (m.code().equals("ARRI") && isLast(voyage, m)) {
                 arrival = time;
@@ -116,6 +112,15 @@ public final class SimulatorProvider implements TrackingProvider {
             }
         }
         return new TrackingSnapshot(events, arrival, vessel, voyageNumber, raw(request, now, events));
+    }
+
+    /** Maps a simulated instant back onto the real clock: the inverse of {@link #simulatedNow}. */
+    Instant toReal(Instant startedAt, Instant simulated) {
+        Duration played = Duration.between(startedAt, simulated);
+        if (played.isNegative()) {
+            return simulated;
+        }
+        return startedAt.plus(played.multipliedBy(speed.toMillis()).dividedBy(DAY.toMillis()));
     }
 
     SimulatedVoyage.Scenario scenarioOf(TrackingRequest request) {
