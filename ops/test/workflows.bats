@@ -71,10 +71,10 @@ run_scripts() {
   [[ "$output" == *"potentially untrusted"* ]]
 }
 
-@test "yamllint is clean on workflows and compose files" {
+@test "yamllint is clean on workflows, dependabot and compose files" {
   command -v yamllint >/dev/null || skip "yamllint is not installed (apt-get install yamllint; .ci/run installs it)"
   cd "$ROOT"
-  run yamllint -s -c .yamllint.yml .github/workflows ops/compose
+  run yamllint -s -c .yamllint.yml .github/workflows .github/dependabot.yml ops/compose
   echo "$output"
   [ "$status" -eq 0 ]
 }
@@ -204,4 +204,15 @@ run_scripts() {
   run_scripts "$WF/deploy-production.yml" | grep -qF 'ops/tracehub smoke-test production'
   run_scripts "$WF/deploy-production.yml" | grep -qF 'ops/tracehub rollback production'
   grep -qF "if: failure() && steps.deploy.outcome == 'success'" "$WF/deploy-production.yml"
+}
+
+@test "dependabot covers every ecosystem the repository uses" {
+  local file="$ROOT/.github/dependabot.yml"
+  [ -f "$file" ]
+  for ecosystem in maven npm github-actions docker; do
+    grep -q "package-ecosystem: $ecosystem" "$file" || { echo "missing $ecosystem"; return 1; }
+  done
+  # Both npm projects are watched.
+  grep -q 'directory: /web' "$file"
+  grep -q 'directory: /e2e' "$file"
 }

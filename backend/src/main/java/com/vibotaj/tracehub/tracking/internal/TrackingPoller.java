@@ -123,6 +123,7 @@ public class TrackingPoller {
                 shipment.etaOriginal() != null
                         ? shipment.etaOriginal().toInstant()
                         : (shipment.eta() == null ? null : shipment.eta().toInstant()),
-                s.startedAt());
+                s.startedAt(),
+                s.organizationId());
     }
 }

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param portOfLoading UN/LOCODE
  * @param portOfDischarge UN/LOCODE
  * @param trackingStartedAt when TraceHub started tracking; the simulator's voyage starts here
+ * @param organizationId the owner organisation, which names its webhook endpoint in a callback URL
  */
 public record TrackingRequest(
         String containerNumber,
@@ -24,7 +25,31 @@ public record TrackingRequest(
         @Nullable String portOfDischarge,
         @Nullable Instant plannedDeparture,
         @Nullable Instant plannedArrival,
-        Instant trackingStartedAt) {
+        Instant trackingStartedAt,
+        java.util.@Nullable UUID organizationId) {
+
+    public TrackingRequest(
+            String containerNumber,
+            @Nullable String carrierScac,
+            @Nullable String billOfLading,
+            @Nullable String providerReference,
+            @Nullable String portOfLoading,
+            @Nullable String portOfDischarge,
+            @Nullable Instant plannedDeparture,
+            @Nullable Instant plannedArrival,
+            Instant trackingStartedAt) {
+        this(
+                containerNumber,
+                carrierScac,
+                billOfLading,
+                providerReference,
+                portOfLoading,
+                portOfDischarge,
+                plannedDeparture,
+                plannedArrival,
+                trackingStartedAt,
+                null);
+    }
 
     public TrackingRequest {
         Objects.requireNonNull(containerNumber, "containerNumber");
@@ -46,6 +71,7 @@ public record TrackingRequest(
                 portOfDischarge,
                 plannedDeparture,
                 plannedArrival,
-                trackingStartedAt);
+                trackingStartedAt,
+                organizationId);
     }
 }

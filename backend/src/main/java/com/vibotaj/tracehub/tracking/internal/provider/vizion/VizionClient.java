@@ -88,7 +88,8 @@ public final class VizionClient implements TrackingProvider {
             body.put("bill_of_lading", request.billOfLading());
         }
         if (callbackUrl != null && !callbackUrl.isBlank()) {
-            body.put("callback_url", callbackUrl);
+            // One webhook endpoint per organisation: the configured URL names it with {organizationId}.
+            body.put("callback_url", callbackUrl.replace("{organizationId}", String.valueOf(request.organizationId())));
         }
         byte[] json = Payloads.mapper().writeValueAsBytes(body);
         JsonNode response = Payloads.parse(

@@ -57,7 +57,11 @@ class VizionClientTests {
 
     private VizionClient client(TrackingProviderProperties.Http http) {
         TrackingProviderProperties.Vizion properties = new TrackingProviderProperties.Vizion(
-                vizion.baseUrl(), API_KEY, "secret", "https://tracehub.example/api/webhooks/vizion", http);
+                vizion.baseUrl(),
+                API_KEY,
+                "secret",
+                "https://tracehub.example/api/public/webhooks/vizion/{organizationId}",
+                http);
         return new VizionClient(
                 properties,
                 ProviderCodeMappings.load("vizion"),
@@ -74,14 +78,28 @@ class VizionClientTests {
     void subscribesTheContainerAsAReferenceWithOurCallbackAndApiKey() {
         vizion.stubFor(post("/references").willReturn(okJson(fixture("vizion/reference-created.json"))));
 
-        String reference = client(3).subscribe(TrackingRequest.of("MSCU1234566", "MSCU", STARTED));
+        java.util.UUID org = java.util.UUID.fromString("0d3b1a10-0000-4000-8000-000000000001");
+        TrackingRequest request = TrackingRequest.of("MSCU1234566", "MSCU", STARTED);
+        String reference = client(3)
+                .subscribe(new TrackingRequest(
+                        request.containerNumber(),
+                        request.carrierScac(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        STARTED,
+                        org));
 
         assertThat(reference).isEqualTo(REFERENCE);
         vizion.verify(postRequestedFor(urlEqualTo("/references"))
                 .withHeader("X-API-Key", equalTo(API_KEY))
                 .withRequestBody(equalToJson("""
                         {"container_id": "MSCU1234566", "carrier_scac": "MSCU",
-                         "callback_url": "https://tracehub.example/api/webhooks/vizion"}
+                         "callback_url":
+                           "https://tracehub.example/api/public/webhooks/vizion/0d3b1a10-0000-4000-8000-000000000001"}
                         """)));
     }
 
