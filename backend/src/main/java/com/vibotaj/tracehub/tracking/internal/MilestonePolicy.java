@@ -30,7 +30,7 @@ public final class MilestonePolicy {
             milestones = List.copyOf(milestones);
         }
 
-        boolean has(TrackingMilestone m) {
+        public boolean has(TrackingMilestone m) {
             return milestones.stream().anyMatch(r -> r.milestone() == m);
         }
     }

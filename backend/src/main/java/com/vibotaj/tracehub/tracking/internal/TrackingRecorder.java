@@ -59,14 +59,20 @@ public class TrackingRecorder {
         MilestonePolicy.Reading reading =
                 MilestonePolicy.read(after, shipment.portOfLoading(), shipment.portOfDischarge());
 
+        boolean allDelivered = allContainersDelivered(shipment);
         for (MilestonePolicy.Reached r : reading.milestones()) {
+            // A shipment sails with its first container but is delivered only with its last: one
+            // container still held by customs keeps the whole shipment open.
+            if (r.milestone() == TrackingMilestone.DELIVERED && !allDelivered) {
+                continue;
+            }
             shipments.milestone(shipment.id(), r.milestone(), r.at(), note(r.milestone(), s.containerNumber()));
             if (!was.has(r.milestone())) {
                 events.publishEvent(new TrackingMilestoneReached(
                         shipment.id(), shipment.organizationId(), s.containerNumber(), r.milestone(), r.at()));
             }
         }
-        if (reading.customsReleased()) {
+        if (reading.customsReleased() && noContainerHeld(shipment)) {
             shipments.customsReleased(shipment.id());
         }
         Instant eta = reading.has(TrackingMilestone.ARRIVED)
@@ -85,6 +91,21 @@ public class TrackingRecorder {
         store.succeeded(
                 s.id(), phase.value(), schedule.nextAfterSuccess(phase, now, shipment.etd(), shipment.eta()), now);
         return added;
+    }
+
+    private boolean allContainersDelivered(TrackedShipment shipment) {
+        return shipment.containerNumbers().stream()
+                .allMatch(c -> MilestonePolicy.read(
+                                store.events(shipment.id(), c), shipment.portOfLoading(), shipment.portOfDischarge())
+                        .has(TrackingMilestone.DELIVERED));
+    }
+
+    private boolean noContainerHeld(TrackedShipment shipment) {
+        return shipment.containerNumbers().stream().noneMatch(c -> {
+            MilestonePolicy.Reading r = MilestonePolicy.read(
+                    store.events(shipment.id(), c), shipment.portOfLoading(), shipment.portOfDischarge());
+            return r.has(TrackingMilestone.CUSTOMS_HOLD) && !r.customsReleased();
+        });
     }
 
     @Transactional

@@ -192,6 +192,25 @@ class TrackingIntegrationTests {
     }
 
     @Test
+    void aShipmentIsDeliveredOnlyWithItsLastContainer() throws Exception {
+        String id = createShipment("TRK-006", "CSQU3054383", "MRSU3452572");
+        startedDaysAgo(id, 12);
+        // One container's voyage is over, the other's is still at sea.
+        data.owner()
+                .update(
+                        "UPDATE tracking_subscription SET started_at = now() - interval '50 minutes'"
+                                + " WHERE shipment_id = ? AND container_number = 'CSQU3054383'",
+                        UUID.fromString(id));
+        pollAll(id);
+        // It arrived with its first container, but one container at sea keeps it from being delivered.
+        assertThat(shipmentStatus(id)).isIn("arrived", "customs");
+
+        startedDaysAgo(id, 50);
+        pollAll(id);
+        assertThat(shipmentStatus(id)).isEqualTo("delivered");
+    }
+
+    @Test
     void trackingNeverMovesAShipmentBackwardsOrOutOfArchived() throws Exception {
         String ahead = createShipment("TRK-003", "CSQU3054383");
         data.owner().update("UPDATE shipment SET status = 'customs' WHERE id = ?", UUID.fromString(ahead));

@@ -123,6 +123,22 @@ public final class SimulatorProvider implements TrackingProvider {
         return startedAt.plus(played.multipliedBy(speed.toMillis()).dividedBy(DAY.toMillis()));
     }
 
+    /**
+     * For demo data: half a day into the customs hold of a voyage that has one, as simulated time since
+     * tracking started; empty for other voyages.
+     */
+    public java.util.Optional<Duration> customsHoldMoment(TrackingRequest request) {
+        SimulatedVoyage voyage = SimulatedVoyage.plan(request);
+        if (voyage.scenario() != SimulatedVoyage.Scenario.CUSTOMS_HOLD) {
+            return java.util.Optional.empty();
+        }
+        return voyage.milestones().stream()
+                .filter(m -> m.code().equals("CUSI"))
+                .findFirst()
+                .map(m -> Duration.between(request.trackingStartedAt(), m.actualTime())
+                        .plus(Duration.ofHours(12)));
+    }
+
     SimulatedVoyage.Scenario scenarioOf(TrackingRequest request) {
         return SimulatedVoyage.plan(request).scenario();
     }
