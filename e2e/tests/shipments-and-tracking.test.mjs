@@ -94,6 +94,19 @@ test('the shipment list searches by container digits and filters by status, in t
   await page.goto(page.url());
   await table.getByRole('link', { name: 'OVA-2026-001' }).waitFor();
   assert.ok(await page.getByRole('checkbox', { name: 'Draft' }).isChecked());
+
+  // At 375 px the list becomes cards and nothing needs horizontal scrolling, list or detail.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const cards = page.getByRole('list', { name: 'Shipments' });
+  await cards.getByRole('link', { name: 'OVA-2026-001' }).waitFor();
+  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 375, 'list overflows at 375 px');
+  await screenshot(page, '14-shipments-375px');
+  await page.goto('/shipments?q=OVA-2026-004');
+  await cards.getByRole('link', { name: 'OVA-2026-004' }).click();
+  await page.getByRole('heading', { name: 'OVA-2026-004' }).waitFor();
+  await page.getByRole('img', { name: 'Route map' }).waitFor();
+  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 375, 'detail overflows at 375 px');
+  await screenshot(page, '15-shipment-detail-375px');
   await page.context().close();
 });
 

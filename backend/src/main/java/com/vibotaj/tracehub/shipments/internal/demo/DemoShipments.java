@@ -100,27 +100,31 @@ class DemoShipments {
             return;
         }
         Random random = new Random(2026);
-        Map<UUID, Integer> underWay = new HashMap<>();
         OffsetDateTime today = clock.instant().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
-        for (int i = 0; i < COUNT; i++) {
-            Plan plan = PLANS.get(i);
-            ShipmentFields fields = fields(i, plan, ready, random, today);
-            ShipmentStatus initial = plan.status() != null ? plan.status() : ShipmentStatus.DOCS_COMPLETE;
-            UUID id = tx.write(
-                    scope,
-                    () -> commands.create(
-                            ready.exporterId(), ready.actorUserId(), fields, initial, StatusChange.Source.SYSTEM));
-            if (plan.status() == null) {
-                underWay.put(id, plan.daysUnderWay());
-            } else if (plan.status() != ShipmentStatus.ARCHIVED
-                    && !fields.containers().isEmpty()) {
-                // Not sailing yet: its voyage (gate-in two days before departure) starts in the future.
-                long daysToEtd = Duration.between(today, fields.etd()).toDays();
-                underWay.put(id, (int) -(daysToEtd - 2));
+        // One transaction for all of it, the tracking listener included: the pollers must not see a
+        // demo container before its voyage is dated, or they would record a voyage starting now.
+        int underWay = tx.write(scope, () -> {
+            Map<UUID, Integer> days = new HashMap<>();
+            for (int i = 0; i < COUNT; i++) {
+                Plan plan = PLANS.get(i);
+                ShipmentFields fields = fields(i, plan, ready, random, today);
+                ShipmentStatus initial = plan.status() != null ? plan.status() : ShipmentStatus.DOCS_COMPLETE;
+                UUID id = commands.create(
+                        ready.exporterId(), ready.actorUserId(), fields, initial, StatusChange.Source.SYSTEM);
+                OffsetDateTime etd = fields.etd();
+                if (plan.status() == null) {
+                    days.put(id, plan.daysUnderWay());
+                } else if (plan.status() != ShipmentStatus.ARCHIVED
+                        && !fields.containers().isEmpty()
+                        && etd != null) {
+                    // Not sailing yet: its voyage (gate-in two days before departure) starts in the future.
+                    days.put(id, (int) -(Duration.between(today, etd).toDays() - 2));
+                }
             }
-        }
-        log.info("Demo shipments created: {} ({} with voyages under way)", COUNT, underWay.size());
-        events.publishEvent(new DemoShipmentsReady(ready.exporterId(), underWay));
+            events.publishEvent(new DemoShipmentsReady(ready.exporterId(), days));
+            return days.size();
+        });
+        log.info("Demo shipments created: {} ({} with voyages dated by tracking)", COUNT, underWay);
     }
 
     private static ShipmentFields fields(

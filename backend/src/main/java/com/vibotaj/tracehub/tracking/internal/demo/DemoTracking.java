@@ -1,7 +1,5 @@
 package com.vibotaj.tracehub.tracking.internal.demo;
 
-import com.vibotaj.tracehub.platform.ScopedTransactions;
-import com.vibotaj.tracehub.platform.TenantScope;
 import com.vibotaj.tracehub.shipments.DemoShipmentsReady;
 import com.vibotaj.tracehub.shipments.ShipmentTracking;
 import com.vibotaj.tracehub.tracking.internal.provider.TrackingProviderProperties;
@@ -26,7 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoTracking {
 
-    private final ScopedTransactions tx;
     private final ShipmentTracking shipments;
     private final SimulatorProvider simulator;
     private final JdbcClient jdbc;
@@ -34,13 +31,11 @@ class DemoTracking {
     private final Clock clock;
 
     DemoTracking(
-            ScopedTransactions tx,
             JdbcClient jdbc,
             TrackingProviderProperties properties,
             ShipmentTracking shipments,
             TrackingProviders providers,
             Clock clock) {
-        this.tx = tx;
         this.shipments = shipments;
         this.simulator = providers
                 .byId(SimulatorProvider.ID)
@@ -69,26 +64,23 @@ class DemoTracking {
                 .map(Map.Entry::getKey)
                 .sorted()
                 .toList();
-        tx.read(TenantScope.organization(ready.organizationId()), () -> {
-            for (UUID id : underWay) {
-                shipments.find(id).filter(s -> s.containerNumbers().size() == 1).ifPresent(s -> {
-                    TrackingRequest request = new TrackingRequest(
-                            s.containerNumbers().get(0),
-                            s.carrierScac(),
-                            s.billOfLading(),
-                            null,
-                            s.portOfLoading(),
-                            s.portOfDischarge(),
-                            null,
-                            null,
-                            now);
-                    if (chosen.isEmpty()) {
-                        simulator.customsHoldMoment(request).ifPresent(played -> chosen.put(id, played));
-                    }
-                });
-            }
-            return null;
-        });
+        for (UUID id : underWay) {
+            shipments.find(id).filter(s -> s.containerNumbers().size() == 1).ifPresent(s -> {
+                TrackingRequest request = new TrackingRequest(
+                        s.containerNumbers().get(0),
+                        s.carrierScac(),
+                        s.billOfLading(),
+                        null,
+                        s.portOfLoading(),
+                        s.portOfDischarge(),
+                        null,
+                        null,
+                        now);
+                if (chosen.isEmpty()) {
+                    simulator.customsHoldMoment(request).ifPresent(played -> chosen.put(id, played));
+                }
+            });
+        }
         return chosen;
     }
 
@@ -100,25 +92,23 @@ class DemoTracking {
         return days >= 0 ? now.minus(speed.multipliedBy(days)) : now.plus(Duration.ofDays(-days));
     }
 
+    /** Runs inside the demo loader's transaction (and its tenant scope), before anything is committed. */
     @EventListener
     void on(DemoShipmentsReady ready) {
         Instant now = clock.instant();
         Map<UUID, Duration> showcase = showcase(ready, now);
-        tx.write(TenantScope.organization(ready.organizationId()), () -> {
-            for (Map.Entry<UUID, Integer> entry : ready.daysUnderWay().entrySet()) {
-                jdbc.sql("UPDATE tracking_subscription SET started_at = :started, next_check_at = :now"
-                                + " WHERE shipment_id = :id AND provider = 'simulator'")
-                        .param(
-                                "started",
-                                Timestamp.from(
-                                        showcase.containsKey(entry.getKey())
-                                                ? now.minus(scaled(showcase.get(entry.getKey())))
-                                                : started(now, entry.getValue())))
-                        .param("now", Timestamp.from(now))
-                        .param("id", entry.getKey())
-                        .update();
-            }
-            return null;
-        });
+        for (Map.Entry<UUID, Integer> entry : ready.daysUnderWay().entrySet()) {
+            jdbc.sql("UPDATE tracking_subscription SET started_at = :started, next_check_at = :now"
+                            + " WHERE shipment_id = :id AND provider = 'simulator'")
+                    .param(
+                            "started",
+                            Timestamp.from(
+                                    showcase.containsKey(entry.getKey())
+                                            ? now.minus(scaled(showcase.get(entry.getKey())))
+                                            : started(now, entry.getValue())))
+                    .param("now", Timestamp.from(now))
+                    .param("id", entry.getKey())
+                    .update();
+        }
     }
 }
