@@ -3,6 +3,7 @@ package com.vibotaj.tracehub.shipments.internal;
 import com.vibotaj.tracehub.shipments.ShipmentFields.ContainerLine;
 import com.vibotaj.tracehub.shipments.ShipmentFields.ProductLine;
 import com.vibotaj.tracehub.shipments.ShipmentStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -14,26 +15,41 @@ public final class ShipmentViews {
     private ShipmentViews() {}
 
     /** An organisation named on a shipment; the name is null when the caller may not see it. */
-    public record Party(UUID id, @Nullable String name) {}
+    public record Party(
+            @Schema(example = "0d3b1a10-0000-4000-8000-000000000002")
+            UUID id,
+
+            @Schema(example = "Elbufer Rohstoffhandel GmbH") @Nullable
+            String name) {}
 
     public record Summary(
             UUID id,
-            String reference,
-            ShipmentStatus status,
-            String productType,
+            @Schema(example = "VIBO-2026-014") String reference,
+            @Schema(example = "in_transit") ShipmentStatus status,
+            @Schema(example = "cocoa_beans") String productType,
             @Nullable Party buyer,
-            List<String> containerNumbers,
-            @Nullable String billOfLading,
-            @Nullable String carrierScac,
-            @Nullable String vesselName,
-            @Nullable String voyage,
-            @Nullable String portOfLoading,
-            @Nullable String portOfDischarge,
-            @Nullable OffsetDateTime etd,
-            @Nullable OffsetDateTime eta,
+            @Schema(example = "[\"CSQU3054383\"]") List<String> containerNumbers,
+            @Schema(example = "MAEU241234567") @Nullable String billOfLading,
+            @Schema(example = "MAEU") @Nullable String carrierScac,
+            @Schema(example = "MAERSK BENUE") @Nullable String vesselName,
+            @Schema(example = "612N") @Nullable String voyage,
+            @Schema(example = "NGAPP") @Nullable String portOfLoading,
+            @Schema(example = "DEHAM") @Nullable String portOfDischarge,
+
+            @Schema(example = "2026-12-01T08:00:00Z") @Nullable
+            OffsetDateTime etd,
+
+            @Schema(example = "2026-12-24T08:00:00Z") @Nullable
+            OffsetDateTime eta,
+
             @Nullable OffsetDateTime atd,
             @Nullable OffsetDateTime ata,
+
+            @Schema(
+                    description = "Why it needs attention: eta_slipped, customs_hold, unknown_port",
+                    example = "[\"eta_slipped\"]")
             List<String> attention,
+
             OffsetDateTime updatedAt) {}
 
     public record Page(List<Summary> items, int page, int size, long totalItems, int totalPages) {}
@@ -91,10 +107,15 @@ public final class ShipmentViews {
     }
 
     public record StatusChangeView(
-            @Nullable ShipmentStatus from,
-            ShipmentStatus to,
-            @Nullable String reason,
+            @Schema(example = "docs_complete") @Nullable ShipmentStatus from,
+            @Schema(example = "in_transit") ShipmentStatus to,
+
+            @Schema(example = "Container CSQU3054383 departed the port of loading") @Nullable
+            String reason,
+
+            @Schema(description = "user, tracking, import or system", example = "tracking")
             String source,
+
             @Nullable String actorName,
             OffsetDateTime occurredAt) {}
 }

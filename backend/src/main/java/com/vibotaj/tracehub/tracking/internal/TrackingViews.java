@@ -6,6 +6,7 @@ import com.vibotaj.tracehub.reference.ReferenceData;
 import com.vibotaj.tracehub.shipments.ShipmentTracking;
 import com.vibotaj.tracehub.shipments.TrackedShipment;
 import com.vibotaj.tracehub.tracking.internal.provider.TrackingProviders;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,29 +39,47 @@ public class TrackingViews {
     }
 
     public record ContainerTracking(
-            String containerNumber,
-            @Nullable String status,
+            @Schema(example = "CSQU3054383") String containerNumber,
+
+            @Schema(description = "Latest actual DCSA code", example = "DEPA") @Nullable
+            String status,
+
             @Nullable Instant lastCheckedAt,
             @Nullable Instant nextCheckAt,
             @Nullable String lastError) {}
 
     public record Event(
             UUID id,
-            String containerNumber,
-            @Nullable String dcsaCode,
+            @Schema(example = "CSQU3054383") String containerNumber,
+
+            @Schema(description = "DCSA code; null when the provider's code is unknown", example = "DEPA") @Nullable
+            String dcsaCode,
+
+            @Schema(description = "The provider's own code, always kept", example = "Vessel departure")
             String providerCode,
-            String family,
+
+            @Schema(example = "transport") String family,
+
+            @Schema(description = "ACT actual, EST estimated, PLN planned", example = "ACT")
             String classifier,
-            Instant eventTime,
-            @Nullable String unlocode,
-            @Nullable String locationName,
-            @Nullable String vesselName,
-            @Nullable String voyage,
+
+            @Schema(example = "2026-12-02T14:00:00Z") Instant eventTime,
+            @Schema(example = "NGAPP") @Nullable String unlocode,
+            @Schema(example = "Apapa") @Nullable String locationName,
+            @Schema(example = "MAERSK BENUE") @Nullable String vesselName,
+            @Schema(example = "612N") @Nullable String voyage,
             boolean derived,
             boolean retracted,
             String provider) {}
 
-    public record Stop(String unlocode, String name, BigDecimal latitude, BigDecimal longitude, String role) {}
+    public record Stop(
+            @Schema(example = "MAPTM") String unlocode,
+            @Schema(example = "Tanger Med") String name,
+            @Schema(example = "35.8883") BigDecimal latitude,
+            @Schema(example = "-5.5039") BigDecimal longitude,
+
+            @Schema(description = "loading, transshipment or discharge", example = "transshipment")
+            String role) {}
 
     public record LastKnown(
             @Nullable String unlocode,
@@ -74,7 +93,10 @@ public class TrackingViews {
 
     public record View(
             UUID shipmentId,
+
+            @Schema(description = "vizion, jsoncargo or simulator", example = "simulator")
             String provider,
+
             @Nullable OffsetDateTime eta,
             @Nullable OffsetDateTime etaOriginal,
             List<ContainerTracking> containers,
