@@ -7,6 +7,7 @@ import type { ImportReport, ImportRequest } from './import-types';
 
 export const importTemplatePath = '/api/shipments/import/template';
 
+/** Through `raw.ts`: the body is the CSV text itself (`text/csv`), not JSON; the report is typed from the spec. */
 export function importShipments({ csv, dryRun, skipInvalid }: ImportRequest) {
   return apiJson<ImportReport>('/api/shipments/import', {
     method: 'POST',

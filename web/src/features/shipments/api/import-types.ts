@@ -1,28 +1,10 @@
-/**
- * POST /api/shipments/import (CSV bulk import). Hand-written until the backend's OpenAPI spec describes
- * the endpoint; replace with the generated types then.
- */
-export interface ImportFieldError {
-  field: string;
-  message: string;
-}
+import type { Schemas } from '@/lib/api/types';
 
-export interface ImportRowReport {
-  /** 1-based line number in the file, the header included. */
-  row: number;
-  reference: string | null;
-  valid: boolean;
-  errors: ImportFieldError[];
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  totalRows: number;
-  validRows: number;
-  invalidRows: number;
-  imported: number;
-  rows: ImportRowReport[];
-}
+/** POST /api/shipments/import (CSV bulk import): the generated report schemas. */
+export type ImportFieldError = Schemas['FieldError'];
+/** `row` is the 1-based line number in the file, the header included. */
+export type ImportRowReport = Schemas['ShipmentImportRow'];
+export type ImportReport = Schemas['ShipmentImportReport'];
 
 export interface ImportRequest {
   csv: string;

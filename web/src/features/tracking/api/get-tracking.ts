@@ -1,18 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import { apiJson } from '@/lib/api/raw';
+import { api, unwrap } from '@/lib/api/client';
 
 import type { ShipmentTracking } from './types';
 
 /** Simulated and real providers report progress while the page is open: poll, so it appears without a reload. */
 export const trackingPollMs = 15_000;
 
-export function trackingPath(shipmentId: string) {
-  return `/api/shipments/${encodeURIComponent(shipmentId)}/tracking`;
-}
-
 export function getTracking(shipmentId: string) {
-  return apiJson<ShipmentTracking>(trackingPath(shipmentId));
+  return unwrap<ShipmentTracking>(api.GET('/api/shipments/{id}/tracking', { params: { path: { id: shipmentId } } }));
 }
 
 export function trackingQueryOptions(shipmentId: string) {

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
-import { apiJson } from '@/lib/api/raw';
+import { api, unwrap } from '@/lib/api/client';
 
-import { trackingPath, trackingQueryOptions } from './get-tracking';
+import { trackingQueryOptions } from './get-tracking';
 import type { ShipmentTracking } from './types';
 
 export function refreshTracking(shipmentId: string) {
-  return apiJson<ShipmentTracking>(`${trackingPath(shipmentId)}/refresh`, { method: 'POST' });
+  return unwrap<ShipmentTracking>(api.POST('/api/shipments/{id}/tracking/refresh', { params: { path: { id: shipmentId } } }));
 }
 
 /** POST /api/shipments/{id}/tracking/refresh (permission tracking:refresh): asks the provider now. */

@@ -1,68 +1,20 @@
+import type { Schemas } from '@/lib/api/types';
+
+/** GET /api/shipments/{id}/tracking and POST …/tracking/refresh: the generated `View` schema and its parts. */
+export type ShipmentTracking = Omit<Schemas['View'], 'route'> & { route: TrackingRoute };
+export type ContainerTracking = Schemas['ContainerTracking'];
+export type TrackingEvent = Schemas['Event'];
+export type RouteStop = Schemas['Stop'];
+export type LastKnownPosition = Schemas['LastKnown'];
+
 /**
- * GET /api/shipments/{id}/tracking and POST …/tracking/refresh. Hand-written until the backend's OpenAPI
- * spec describes the tracking endpoints; replace with the generated types then.
+ * The backend sends `lastKnown: null` until a position is known (a `@Nullable` record component, serialised
+ * as null); the spec only marks it optional, so accept both.
  */
+export type TrackingRoute = Omit<Schemas['Route'], 'lastKnown'> & { lastKnown?: LastKnownPosition | null };
+
+/** Classifiers the timeline tells apart; the spec types `classifier` as a plain string. */
 export type EventClassifier = 'ACT' | 'EST' | 'PLN';
 
-export interface ContainerTracking {
-  containerNumber: string;
-  /** Last DCSA event code seen for the container. */
-  status: string | null;
-  lastCheckedAt: string | null;
-  nextCheckAt: string | null;
-  lastError: string | null;
-}
-
-export interface TrackingEvent {
-  id: string;
-  containerNumber: string;
-  /** Null when the provider's code has no DCSA equivalent: kept raw in providerCode. */
-  dcsaCode: string | null;
-  providerCode: string;
-  family: 'equipment' | 'transport';
-  classifier: EventClassifier;
-  eventTime: string;
-  unlocode: string | null;
-  locationName: string | null;
-  vesselName: string | null;
-  voyage: string | null;
-  /** Inferred by TraceHub rather than reported by the provider. */
-  derived: boolean;
-  /** Withdrawn by the provider later; kept for the record. */
-  retracted: boolean;
-  provider: string;
-}
-
+/** Stop roles the map has labels and colours for; the spec types `role` as a plain string. */
 export type StopRole = 'loading' | 'transshipment' | 'discharge';
-
-export interface RouteStop {
-  unlocode: string;
-  name: string;
-  latitude: number;
-  longitude: number;
-  role: StopRole;
-}
-
-export interface LastKnownPosition {
-  unlocode: string | null;
-  name: string | null;
-  latitude: number;
-  longitude: number;
-  eventTime: string;
-  dcsaCode: string | null;
-}
-
-export interface TrackingRoute {
-  stops: RouteStop[];
-  lastKnown: LastKnownPosition | null;
-}
-
-export interface ShipmentTracking {
-  shipmentId: string;
-  provider: string;
-  eta: string | null;
-  etaOriginal: string | null;
-  containers: ContainerTracking[];
-  events: TrackingEvent[];
-  route: TrackingRoute;
-}

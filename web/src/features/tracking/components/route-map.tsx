@@ -20,12 +20,20 @@ const roleColours: Record<StopRole, string> = {
   discharge: '#1d4ed8',
 };
 
+function isKnownRole(role: string): role is StopRole {
+  return Object.hasOwn(roleLabels, role);
+}
+
+/** A role the map does not know (the spec types it as a plain string) is shown as sent, in grey. */
+const roleLabel = (role: string) => (isKnownRole(role) ? roleLabels[role] : role);
+const roleColour = (role: string) => (isKnownRole(role) ? roleColours[role] : '#475569');
+
 /** Route from loading via transshipments to discharge, and the last known position, on an offline world map. */
 export function RouteMap({ route }: { route: TrackingRoute }) {
   const projected = useMemo(() => projectRoute(route, size), [route]);
   const land = useMemo(() => landPath(projected.projection), [projected]);
   const description = [
-    ...route.stops.map((stop) => `${roleLabels[stop.role]}: ${stop.name} (${stop.unlocode})`),
+    ...route.stops.map((stop) => `${roleLabel(stop.role)}: ${stop.name} (${stop.unlocode})`),
     route.lastKnown ? `Last known position: ${route.lastKnown.name ?? 'at sea'}` : 'No known position yet',
   ].join('. ');
 
@@ -44,8 +52,8 @@ export function RouteMap({ route }: { route: TrackingRoute }) {
         )}
         {projected.stops.map((stop) => (
           <g key={`${stop.role}-${stop.unlocode}`} data-testid="stop-marker" data-unlocode={stop.unlocode} transform={`translate(${stop.x} ${stop.y})`}>
-            <title>{`${roleLabels[stop.role]}: ${stop.name}`}</title>
-            <circle r={5} fill={roleColours[stop.role]} stroke="#fff" strokeWidth={1.5} />
+            <title>{`${roleLabel(stop.role)}: ${stop.name}`}</title>
+            <circle r={5} fill={roleColour(stop.role)} stroke="#fff" strokeWidth={1.5} />
             <text x={8} y={4} fontSize={12} fill="#0f172a" stroke="#fff" strokeWidth={3} paintOrder="stroke">
               {stop.name}
             </text>

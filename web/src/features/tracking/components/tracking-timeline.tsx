@@ -13,7 +13,7 @@ export interface TrackingTimelineProps {
 
 function place(event: TrackingEvent): string | null {
   if (event.locationName && event.unlocode) return `${event.locationName} (${event.unlocode})`;
-  return event.locationName ?? event.unlocode;
+  return event.locationName ?? event.unlocode ?? null;
 }
 
 /** Events oldest first: actual ones as solid dots, estimated/planned as hollow ones, retracted struck through. */
