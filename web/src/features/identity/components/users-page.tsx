@@ -3,8 +3,9 @@ import { useMe } from '../api/get-me';
 import { CreateUserSection } from './create-user-section';
 import { InvitationsSection } from './invitations-section';
 import { MembersSection } from './members-section';
+import { PartnersSection } from './partners-section';
 
-/** Members, new accounts and invitations of the caller's organisation (permission users:manage). */
+/** Members, new accounts, invitations and trading partners of the caller's organisation (permission users:manage). */
 export function UsersPage() {
   const me = useMe();
   return (
@@ -20,6 +21,8 @@ export function UsersPage() {
       <MembersSection currentUserId={me.data?.id} />
       <CreateUserSection />
       <InvitationsSection />
+      {/* POST /api/partners is for exporter administrators only. */}
+      {me.data?.organization.type === 'exporter' && <PartnersSection />}
     </div>
   );
 }
