@@ -47,6 +47,68 @@ public record ShipmentFields(
         productLines = List.copyOf(productLines);
     }
 
+    /** The same fields with another estimated arrival (tracking revises it). */
+    public ShipmentFields withEta(@Nullable OffsetDateTime newEta) {
+        return new ShipmentFields(
+                reference,
+                productType,
+                buyerOrganizationId,
+                supplierOrganizationIds,
+                logisticsOrganizationIds,
+                exporterName,
+                exporterAddress,
+                importerName,
+                importerAddress,
+                billOfLading,
+                bookingReference,
+                carrierScac,
+                carrierName,
+                vesselName,
+                voyage,
+                portOfLoading,
+                portOfDischarge,
+                finalDestination,
+                incoterms,
+                etd,
+                newEta,
+                atd,
+                ata,
+                notes,
+                containers,
+                productLines);
+    }
+
+    /** The same fields with other actual departure and arrival times (tracking reports them). */
+    public ShipmentFields withActuals(@Nullable OffsetDateTime newAtd, @Nullable OffsetDateTime newAta) {
+        return new ShipmentFields(
+                reference,
+                productType,
+                buyerOrganizationId,
+                supplierOrganizationIds,
+                logisticsOrganizationIds,
+                exporterName,
+                exporterAddress,
+                importerName,
+                importerAddress,
+                billOfLading,
+                bookingReference,
+                carrierScac,
+                carrierName,
+                vesselName,
+                voyage,
+                portOfLoading,
+                portOfDischarge,
+                finalDestination,
+                incoterms,
+                etd,
+                eta,
+                newAtd,
+                newAta,
+                notes,
+                containers,
+                productLines);
+    }
+
     /** One container as entered: the number is raw input until the aggregate validates it. */
     public record ContainerLine(
             String number,

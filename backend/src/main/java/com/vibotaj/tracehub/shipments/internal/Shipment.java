@@ -134,10 +134,10 @@ public final class Shipment {
             attention.remove(ATTENTION_CUSTOMS_HOLD);
         }
         if (milestone == TrackingMilestone.DEPARTED && fields.atd() == null) {
-            fields = withActuals(utc(occurredAt), fields.ata());
+            fields = fields.withActuals(utc(occurredAt), fields.ata());
         }
         if (milestone == TrackingMilestone.ARRIVED && fields.ata() == null) {
-            fields = withActuals(fields.atd(), utc(occurredAt));
+            fields = fields.withActuals(fields.atd(), utc(occurredAt));
         }
         ShipmentStatus target = milestone.target();
         if (status == ShipmentStatus.ARCHIVED || !status.isBefore(target)) {
@@ -162,7 +162,7 @@ public final class Shipment {
         if (etaOriginal == null) {
             etaOriginal = previous == null ? newEta : previous;
         }
-        fields = withEta(newEta);
+        fields = fields.withEta(newEta);
         refreshEtaSlip();
         if (previous != null && Duration.between(previous, newEta).abs().compareTo(ETA_SLIP_THRESHOLD) > 0) {
             return Optional.of(previous);
@@ -207,70 +207,8 @@ public final class Shipment {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private ShipmentFields withEta(OffsetDateTime eta) {
-        ShipmentFields f = fields;
-        return new ShipmentFields(
-                f.reference(),
-                f.productType(),
-                f.buyerOrganizationId(),
-                f.supplierOrganizationIds(),
-                f.logisticsOrganizationIds(),
-                f.exporterName(),
-                f.exporterAddress(),
-                f.importerName(),
-                f.importerAddress(),
-                f.billOfLading(),
-                f.bookingReference(),
-                f.carrierScac(),
-                f.carrierName(),
-                f.vesselName(),
-                f.voyage(),
-                f.portOfLoading(),
-                f.portOfDischarge(),
-                f.finalDestination(),
-                f.incoterms(),
-                f.etd(),
-                eta,
-                f.atd(),
-                f.ata(),
-                f.notes(),
-                f.containers(),
-                f.productLines());
-    }
-
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(java.time.ZoneOffset.UTC);
-    }
-
-    private ShipmentFields withActuals(@Nullable OffsetDateTime atd, @Nullable OffsetDateTime ata) {
-        ShipmentFields f = fields;
-        return new ShipmentFields(
-                f.reference(),
-                f.productType(),
-                f.buyerOrganizationId(),
-                f.supplierOrganizationIds(),
-                f.logisticsOrganizationIds(),
-                f.exporterName(),
-                f.exporterAddress(),
-                f.importerName(),
-                f.importerAddress(),
-                f.billOfLading(),
-                f.bookingReference(),
-                f.carrierScac(),
-                f.carrierName(),
-                f.vesselName(),
-                f.voyage(),
-                f.portOfLoading(),
-                f.portOfDischarge(),
-                f.finalDestination(),
-                f.incoterms(),
-                f.etd(),
-                f.eta(),
-                atd,
-                ata,
-                f.notes(),
-                f.containers(),
-                f.productLines());
     }
 
     public UUID id() {

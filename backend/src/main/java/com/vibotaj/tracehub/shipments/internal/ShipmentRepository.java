@@ -8,7 +8,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -373,9 +372,5 @@ public class ShipmentRepository {
                 textArray(rs, "attention"),
                 time(rs, "eta_original"),
                 rs.getInt("version"));
-    }
-
-    static Instant instant(OffsetDateTime t) {
-        return t.toInstant();
     }
 }
