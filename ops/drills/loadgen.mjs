@@ -75,7 +75,9 @@ async function request(agent, opts, method, path) {
   stats[method.toLowerCase()] += 1;
   if (result.error && result.raced) {
     stats.races += 1;
-    result = await attempt(agent, opts.url, method, path, key);
+    // A browser retries on a new connection: the pool may hold further sockets that the same nginx
+    // reload is closing, and retrying on one of those would count a second race as a failure.
+    result = await attempt(false, opts.url, method, path, key);
     if (!result.error && isOk(method, result.status, opts)) stats.retried_ok += 1;
   }
   if (result.error) {
