@@ -289,7 +289,8 @@ public final class Evaluator {
                 .filter(i -> !i.satisfied())
                 .map(i -> new Finding(
                         "EUDR-" + i.code().toUpperCase(Locale.ROOT).replace('_', '-'),
-                        Severity.BLOCKING,
+                        // An item not due yet (e.g. the DDS reference before arrival) does not hold the regime back.
+                        EudrAssessment.ChecklistItem.PENDING.equals(i.state()) ? Severity.ADVISORY : Severity.BLOCKING,
                         i.message(),
                         null,
                         null,
