@@ -35,7 +35,7 @@ CREATE TABLE compliance_rule (
 );
 CREATE TABLE compliance_parameter (
   rule_set_version  text NOT NULL REFERENCES compliance_rule_set (version),
-  key               text NOT NULL CHECK (key ~ '^[a-z0-9_.]{2,80}$'),
+  key               text NOT NULL CHECK (key ~ '^[a-z0-9_]{2,60}(\.[A-Z]{2})?$'),
   value             text NOT NULL,
   source            text,
   PRIMARY KEY (rule_set_version, key)

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,9 +23,11 @@ public class OrganizationSettings {
     private static final Pattern TRACES_NUMBER = Pattern.compile("[A-Z0-9][A-Z0-9./-]{2,39}");
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    OrganizationSettings(JdbcClient jdbc) {
+    OrganizationSettings(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** The settings an organisation has; {@code tracesNumber} null when not set. */
@@ -60,6 +63,7 @@ public class OrganizationSettings {
                 .param("traces", normalised)
                 .param("id", organizationId)
                 .update();
+        events.publishEvent(new OrganizationSettingsChanged(organizationId));
         return new Settings(normalised);
     }
 }

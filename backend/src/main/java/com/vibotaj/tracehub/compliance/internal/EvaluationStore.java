@@ -61,6 +61,14 @@ public class EvaluationStore {
         return ComplianceEvaluation.Overall.valueOf(value.toUpperCase(java.util.Locale.ROOT));
     }
 
+    /** Shipments of the organisation with a stored evaluation (to refresh after a settings change). */
+    public List<UUID> evaluatedShipments(UUID organizationId) {
+        return jdbc.sql("SELECT shipment_id FROM compliance_evaluation WHERE organization_id = :org")
+                .param("org", organizationId)
+                .query(UUID.class)
+                .list();
+    }
+
     /** A shipment whose earliest current expiry falls within the horizon, with its owner. */
     public record Due(UUID shipmentId, UUID organizationId) {}
 

@@ -3,6 +3,8 @@ package com.vibotaj.tracehub.compliance.internal;
 import com.vibotaj.tracehub.documents.DocumentChanged;
 import com.vibotaj.tracehub.eudr.DdsReferenceRecorded;
 import com.vibotaj.tracehub.eudr.EudrOriginsChanged;
+import com.vibotaj.tracehub.identity.OrganizationSettingsChanged;
+import com.vibotaj.tracehub.platform.ScopedTransactions;
 import com.vibotaj.tracehub.platform.TenantContext;
 import com.vibotaj.tracehub.platform.TenantScope;
 import com.vibotaj.tracehub.shipments.ShipmentContainersChanged;
@@ -31,9 +33,13 @@ class RecomputeTriggers {
     private static final Logger log = LoggerFactory.getLogger(RecomputeTriggers.class);
 
     private final EvaluationService service;
+    private final EvaluationStore store;
+    private final ScopedTransactions tx;
 
-    RecomputeTriggers(EvaluationService service) {
+    RecomputeTriggers(EvaluationService service, EvaluationStore store, ScopedTransactions tx) {
         this.service = service;
+        this.store = store;
+        this.tx = tx;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -76,19 +82,34 @@ class RecomputeTriggers {
         recompute(event.shipmentId());
     }
 
+    /** The TRACES number decides the veterinary regime: refresh every evaluated shipment of the organisation. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(OrganizationSettingsChanged event) {
+        detached(() -> {
+            TenantScope owner = TenantScope.organization(event.organizationId());
+            for (UUID shipmentId : tx.read(owner, () -> store.evaluatedShipments(event.organizationId()))) {
+                recomputeLogged(owner, shipmentId);
+            }
+        });
+    }
+
     private void recompute(UUID shipmentId) {
         TenantScope caller = TenantContext.current();
-        Thread worker = new Thread(
-                () -> {
-                    try {
-                        service.recomputeAsOwner(caller, shipmentId);
-                    } catch (RuntimeException e) {
-                        // The change itself is committed; the stored evaluation is refreshed by the next change,
-                        // the nightly expiry run, or on read when missing.
-                        log.error("Re-evaluating compliance of shipment {} failed", shipmentId, e);
-                    }
-                },
-                "compliance-recompute");
+        detached(() -> recomputeLogged(caller, shipmentId));
+    }
+
+    private void recomputeLogged(TenantScope caller, UUID shipmentId) {
+        try {
+            service.recomputeAsOwner(caller, shipmentId);
+        } catch (RuntimeException e) {
+            // The change itself is committed; the stored evaluation is refreshed by the next change,
+            // the nightly expiry run, or on read when missing.
+            log.error("Re-evaluating compliance of shipment {} failed", shipmentId, e);
+        }
+    }
+
+    private static void detached(Runnable work) {
+        Thread worker = new Thread(work, "compliance-recompute");
         worker.start();
         try {
             worker.join();
