@@ -123,11 +123,18 @@ public class EvaluationService {
                 events.publishEvent(new ComplianceEvaluated(
                         shipmentId, owner, previous.orElse(null), evaluation.overall(), evaluation.ruleSetVersion()));
             }
-            paperwork.keepInStep(
-                    shipmentId,
-                    evaluation.overall() == ComplianceEvaluation.Overall.COMPLIANT,
-                    "Compliance evaluation: " + evaluation.overall().value().replace('_', ' ') + " (rule set "
-                            + evaluation.ruleSetVersion() + ")");
+            // Forward whenever compliant; back only when compliance was just lost, so a user who moved a
+            // shipment on by hand is not overruled by an evaluation that did not change.
+            boolean compliant = evaluation.overall() == ComplianceEvaluation.Overall.COMPLIANT;
+            boolean lost =
+                    previous.isPresent() && previous.get() == ComplianceEvaluation.Overall.COMPLIANT && !compliant;
+            if (compliant || lost) {
+                paperwork.keepInStep(
+                        shipmentId,
+                        compliant,
+                        "Compliance evaluation: " + evaluation.overall().value().replace('_', ' ') + " (rule set "
+                                + evaluation.ruleSetVersion() + ")");
+            }
             return evaluation;
         });
     }
