@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -125,25 +124,22 @@ class DemoDocuments {
     /**
      * Runs once the demo shipments are committed, on a thread of its own: each upload and review is its
      * own transaction through the real service (which chooses its tenant scope before a transaction
-     * begins, so it cannot join the loader's). The caller waits, so the demo is complete at start-up.
+     * begins, so it cannot join the loader's). Start-up does not wait for it: about 150 documents take
+     * several seconds (PDF generation, detection, extraction) and appear while the demo is opened.
      */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(DemoShipmentsReady ready) throws InterruptedException {
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    void on(DemoShipmentsReady ready) {
         Thread worker = new Thread(
                 () -> {
                     try {
                         load(ready);
                     } catch (RuntimeException e) {
-                        failure.set(e);
+                        log.warn("Demo documents incomplete", e);
                     }
                 },
                 "demo-documents");
+        worker.setDaemon(true);
         worker.start();
-        worker.join();
-        if (failure.get() != null) {
-            log.warn("Demo documents incomplete", failure.get());
-        }
     }
 
     void load(DemoShipmentsReady ready) {
