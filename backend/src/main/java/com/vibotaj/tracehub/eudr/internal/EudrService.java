@@ -234,6 +234,7 @@ public class EudrService implements EudrAssessments {
                     plot.productionPlace(),
                     plot.declaredAreaHa(),
                     BigDecimal.valueOf(plot.computedAreaHa()).setScale(4, RoundingMode.HALF_UP),
+                    plot.index(),
                     plot.geometryType(),
                     plot.feature().toString(),
                     request.productionStart(),

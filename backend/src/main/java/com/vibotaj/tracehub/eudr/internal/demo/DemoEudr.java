@@ -157,6 +157,7 @@ class DemoEudr {
                 (String) region[2],
                 BigDecimal.valueOf(declaredHa).setScale(4, RoundingMode.HALF_UP),
                 BigDecimal.valueOf(computedHa == null ? 0 : computedHa).setScale(4, RoundingMode.HALF_UP),
+                type.equals("Point") ? 1 : 2,
                 type,
                 feature,
                 LocalDate.of(2025, 10, 1),
