@@ -192,9 +192,13 @@ class EudrApiIntegrationTests {
                 .andExpect(jsonPath("$.status").value("incomplete"))
                 .andExpect(jsonPath("$.checklist[?(@.code=='lines_linked')].message")
                         .value(hasItem(containsString("no product lines"))));
-        mvc.perform(get("/api/shipments/" + id + "/eudr/dds-package").header("Authorization", compliance))
+        var download = mvc.perform(
+                        get("/api/shipments/" + id + "/eudr/dds-package").header("Authorization", compliance))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.features", hasSize(0)));
+                .andReturn();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(download))
+                .andExpect(jsonPath("$.features", hasSize(0)))
+                .andExpect(jsonPath("$.dds.commodities", hasSize(0)));
     }
 
     @Test

@@ -113,12 +113,12 @@ class DemoEudr {
                 plots += 2;
             }
         }
-        // The cocoa shipment furthest along its voyage has had its DDS filed by the buyer.
-        Facts furthest = eligible.stream()
+        // The cocoa shipment with plots furthest along its voyage has had its DDS filed by the buyer.
+        Facts furthest = eligible.subList(1, eligible.size()).stream()
                 .filter(f -> f.productType().equals("cocoa_beans") && f.buyerOrganizationId() != null)
                 .max(Comparator.comparing(f -> ready.daysUnderWay().getOrDefault(f.id(), 0)))
                 .orElse(null);
-        if (furthest != null && eligible.indexOf(furthest) > 0) {
+        if (furthest != null) {
             store.insertDds(new StoredDds(
                     UUID.randomUUID(),
                     furthest.id(),
