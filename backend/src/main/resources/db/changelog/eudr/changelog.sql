@@ -104,6 +104,7 @@ CREATE TABLE eudr_origin (
   production_place            text,
   area_ha                     numeric(14, 4) CHECK (area_ha > 0),
   computed_area_ha            numeric(14, 4) NOT NULL DEFAULT 0,
+  feature_index               integer NOT NULL DEFAULT 1 CHECK (feature_index > 0),
   geometry_type               text NOT NULL
                                 CHECK (geometry_type IN ('Point', 'MultiPoint', 'Polygon', 'MultiPolygon', 'GeometryCollection')),
   geometry                    jsonb NOT NULL,

@@ -9,6 +9,7 @@ import com.vibotaj.tracehub.eudr.internal.EudrStore.StoredOrigin;
 import com.vibotaj.tracehub.eudr.internal.geojson.CountryBoxes;
 import com.vibotaj.tracehub.eudr.internal.geojson.GeoJsonReport;
 import com.vibotaj.tracehub.eudr.internal.geojson.GeoJsonValidator;
+import com.vibotaj.tracehub.identity.Permission;
 import com.vibotaj.tracehub.platform.NotFoundException;
 import com.vibotaj.tracehub.platform.ValidationException;
 import com.vibotaj.tracehub.reference.Country;
@@ -174,9 +175,9 @@ public class EudrService implements EudrAssessments {
     public Saved addOrigins(UUID shipmentId, Actor actor, NewOrigins request) {
         Facts facts = facts(shipmentId);
         boolean owner =
-                facts.ownedBy(actor.organizationId()) && actor.permissions().contains("eudr:manage");
+                facts.ownedBy(actor.organizationId()) && actor.permissions().contains(Permission.EUDR_MANAGE);
         boolean supplier = facts.supplierOrganizationIds().contains(actor.organizationId())
-                && actor.permissions().contains("eudr:origins-submit");
+                && actor.permissions().contains(Permission.EUDR_ORIGINS_SUBMIT);
         if (!owner && !supplier) {
             throw EudrProblems.forbidden(
                     "Only the exporter's compliance staff or a supplier of this shipment may add plots.");
@@ -234,6 +235,7 @@ public class EudrService implements EudrAssessments {
                     plot.productionPlace(),
                     plot.declaredAreaHa(),
                     BigDecimal.valueOf(plot.computedAreaHa()).setScale(4, RoundingMode.HALF_UP),
+                    plot.index(),
                     plot.geometryType(),
                     plot.feature().toString(),
                     request.productionStart(),
@@ -253,10 +255,10 @@ public class EudrService implements EudrAssessments {
         StoredOrigin origin =
                 store.origin(shipmentId, originId).orElseThrow(() -> NotFoundException.of("Plot", originId));
         boolean owner =
-                facts.ownedBy(actor.organizationId()) && actor.permissions().contains("eudr:manage");
+                facts.ownedBy(actor.organizationId()) && actor.permissions().contains(Permission.EUDR_MANAGE);
         boolean supplier = facts.supplierOrganizationIds().contains(actor.organizationId())
                 && origin.createdByOrganizationId().equals(actor.organizationId())
-                && actor.permissions().contains("eudr:origins-submit");
+                && actor.permissions().contains(Permission.EUDR_ORIGINS_SUBMIT);
         if (!owner && !supplier) {
             throw EudrProblems.forbidden(
                     "Only the exporter's compliance staff, or the supplier that added this plot, may remove it.");
@@ -379,13 +381,13 @@ public class EudrService implements EudrAssessments {
         if (!applicable) {
             return actions;
         }
-        if ((facts.ownedBy(actor.organizationId()) && actor.permissions().contains("eudr:manage"))
+        if ((facts.ownedBy(actor.organizationId()) && actor.permissions().contains(Permission.EUDR_MANAGE))
                 || (facts.supplierOrganizationIds().contains(actor.organizationId())
-                        && actor.permissions().contains("eudr:origins-submit"))) {
+                        && actor.permissions().contains(Permission.EUDR_ORIGINS_SUBMIT))) {
             actions.add("add_origins");
         }
         if ((facts.ownedBy(actor.organizationId()) || facts.boughtBy(actor.organizationId()))
-                && actor.permissions().contains("eudr:dds-record")) {
+                && actor.permissions().contains(Permission.EUDR_DDS_RECORD)) {
             actions.add("record_dds");
         }
         if (facts.ownedBy(actor.organizationId()) || facts.boughtBy(actor.organizationId())) {

@@ -40,6 +40,7 @@ public class EudrStore {
             @Nullable String productionPlace,
             @Nullable BigDecimal areaHa,
             BigDecimal computedAreaHa,
+            int featureIndex,
             String geometryType,
             String feature,
             @Nullable LocalDate productionStart,
@@ -76,9 +77,9 @@ public class EudrStore {
 
     public void insertOrigin(StoredOrigin o) {
         jdbc.sql("INSERT INTO eudr_origin (id, shipment_id, organization_id, created_by, created_by_organization_id,"
-                        + " producer_name, producer_country, production_place, area_ha, computed_area_ha, geometry_type,"
+                        + " producer_name, producer_country, production_place, area_ha, computed_area_ha, feature_index, geometry_type,"
                         + " geometry, production_start, production_end, repairs_applied, created_at)"
-                        + " VALUES (:id, :shipment, :org, :by, :byOrg, :name, :country, :place, :area, :computed, :type,"
+                        + " VALUES (:id, :shipment, :org, :by, :byOrg, :name, :country, :place, :area, :computed, :index, :type,"
                         + " CAST(:geometry AS jsonb), :start, :end, :repairs, :at)")
                 .param("id", o.id())
                 .param("shipment", o.shipmentId())
@@ -90,6 +91,7 @@ public class EudrStore {
                 .param("place", o.productionPlace())
                 .param("area", o.areaHa())
                 .param("computed", o.computedAreaHa())
+                .param("index", o.featureIndex())
                 .param("type", o.geometryType())
                 .param("geometry", o.feature())
                 .param("start", o.productionStart())
@@ -118,7 +120,7 @@ public class EudrStore {
                             .add(rs.getInt(2));
                 });
         return jdbc.sql(
-                        "SELECT * FROM eudr_origin WHERE shipment_id = :id AND removed_at IS NULL ORDER BY created_at, id")
+                        "SELECT * FROM eudr_origin WHERE shipment_id = :id AND removed_at IS NULL ORDER BY created_at, feature_index, id")
                 .param("id", shipmentId)
                 .query((rs, n) -> origin(rs, lines.getOrDefault(rs.getObject("id", UUID.class), List.of())))
                 .list();
@@ -153,6 +155,7 @@ public class EudrStore {
                 rs.getString("production_place"),
                 rs.getBigDecimal("area_ha"),
                 rs.getBigDecimal("computed_area_ha"),
+                rs.getInt("feature_index"),
                 rs.getString("geometry_type"),
                 rs.getString("geometry"),
                 rs.getObject("production_start", LocalDate.class),

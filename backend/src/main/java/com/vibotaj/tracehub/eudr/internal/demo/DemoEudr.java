@@ -113,12 +113,12 @@ class DemoEudr {
                 plots += 2;
             }
         }
-        // The cocoa shipment furthest along its voyage has had its DDS filed by the buyer.
-        Facts furthest = eligible.stream()
+        // The cocoa shipment with plots furthest along its voyage has had its DDS filed by the buyer.
+        Facts furthest = eligible.subList(1, eligible.size()).stream()
                 .filter(f -> f.productType().equals("cocoa_beans") && f.buyerOrganizationId() != null)
                 .max(Comparator.comparing(f -> ready.daysUnderWay().getOrDefault(f.id(), 0)))
                 .orElse(null);
-        if (furthest != null && eligible.indexOf(furthest) > 0) {
+        if (furthest != null) {
             store.insertDds(new StoredDds(
                     UUID.randomUUID(),
                     furthest.id(),
@@ -157,6 +157,7 @@ class DemoEudr {
                 (String) region[2],
                 BigDecimal.valueOf(declaredHa).setScale(4, RoundingMode.HALF_UP),
                 BigDecimal.valueOf(computedHa == null ? 0 : computedHa).setScale(4, RoundingMode.HALF_UP),
+                type.equals("Point") ? 1 : 2,
                 type,
                 feature,
                 LocalDate.of(2025, 10, 1),

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
@@ -275,7 +274,7 @@ public final class GeoJsonValidator {
             geometry(f, (ObjectNode) geometry, "", shape, 0);
             country(f, properties, shape);
             area(f, properties, shape);
-            if (!f.failed) {
+            if (!f.anyError) {
                 plots.add(new Plot(
                         index,
                         text(properties, PRODUCER_NAME),
@@ -663,7 +662,7 @@ public final class GeoJsonValidator {
                                 + " positions; a polygon needs at least 4 (3 corners and the first repeated at the end).");
                 return;
             }
-            double ha = GeodesicArea.hectares(coords.subList(0, coords.size() - 1));
+            double ha = GeodesicArea.hectares(coords);
             if (collinear(coords)) {
                 f.error(
                         "collinear",
@@ -760,7 +759,7 @@ public final class GeoJsonValidator {
         private final class Feature {
             final int index;
             String label;
-            boolean failed;
+            boolean anyError;
             boolean rounded;
             boolean warnedPrecision;
 
@@ -784,8 +783,8 @@ public final class GeoJsonValidator {
             }
 
             void issue(String code, String severity, @Nullable String position, String message, boolean repairable) {
-                if (severity.equals(GeoJsonReport.ERROR) && !repairable) {
-                    failed = true;
+                if (severity.equals(GeoJsonReport.ERROR)) {
+                    anyError = true;
                 }
                 String where = position == null || position.isEmpty() ? "" : ", " + position + ",";
                 issues.add(new Issue(
@@ -845,8 +844,17 @@ public final class GeoJsonValidator {
     }
 
     private static String show(double[] c) {
-        return "[" + BigDecimal.valueOf(c[0]).stripTrailingZeros().toPlainString() + ", "
-                + BigDecimal.valueOf(c[1]).stripTrailingZeros().toPlainString() + "]";
+        return "["
+                + BigDecimal.valueOf(c[0])
+                        .setScale(DECIMALS, RoundingMode.HALF_UP)
+                        .stripTrailingZeros()
+                        .toPlainString()
+                + ", "
+                + BigDecimal.valueOf(c[1])
+                        .setScale(DECIMALS, RoundingMode.HALF_UP)
+                        .stripTrailingZeros()
+                        .toPlainString()
+                + "]";
     }
 
     private static String abbreviate(JsonNode n) {
@@ -870,16 +878,28 @@ public final class GeoJsonValidator {
         return new BigDecimal(t);
     }
 
-    /** Every turn is straight: no area at all (the closing position repeats the first). */
+    /**
+     * Every vertex lies on the line through the first vertex and the one farthest from it, within
+     * 1e-7 degrees (about 1 cm, below the 6-decimal resolution): the "polygon" is a line.
+     */
     private static boolean collinear(List<double[]> ring) {
-        Coordinate a = new Coordinate(ring.get(0)[0], ring.get(0)[1]);
-        for (int i = 1; i < ring.size() - 1; i++) {
-            for (int j = i + 1; j < ring.size() - 1; j++) {
-                Coordinate b = new Coordinate(ring.get(i)[0], ring.get(i)[1]);
-                Coordinate c = new Coordinate(ring.get(j)[0], ring.get(j)[1]);
-                if (Orientation.index(a, b, c) != Orientation.COLLINEAR) {
-                    return false;
-                }
+        double[] a = ring.get(0);
+        double[] far = a;
+        double farD = 0;
+        for (double[] p : ring) {
+            double d = Math.hypot(p[0] - a[0], p[1] - a[1]);
+            if (d > farD) {
+                farD = d;
+                far = p;
+            }
+        }
+        if (farD == 0) {
+            return true;
+        }
+        for (double[] p : ring) {
+            double cross = (far[0] - a[0]) * (p[1] - a[1]) - (far[1] - a[1]) * (p[0] - a[0]);
+            if (Math.abs(cross) / farD > 1e-7) {
+                return false;
             }
         }
         return true;
