@@ -181,3 +181,9 @@ END $$;
 --rollback BEGIN
 --rollback   EXECUTE format('REVOKE ALL ON organization_partner FROM %I', '${app_role}');
 --rollback END $$;
+
+--changeset tracehub:identity-006-organization-traces-number
+--comment: An exporter's EU TRACES registration number is an organisation setting, not a constant (the earlier system hard-coded one exporter's number). Nullable and additive (expand only): compliance reads it to check TRACES certificates and says so when it is not set.
+ALTER TABLE organization ADD COLUMN traces_number text
+  CHECK (traces_number ~ '^[A-Z0-9][A-Z0-9./-]{2,39}$');
+--rollback ALTER TABLE organization DROP COLUMN traces_number;

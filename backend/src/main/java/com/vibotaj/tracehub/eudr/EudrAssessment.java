@@ -23,6 +23,23 @@ public record EudrAssessment(
         checklist = List.copyOf(checklist);
     }
 
-    /** One thing the due diligence needs, and whether the shipment has it. */
-    public record ChecklistItem(String code, boolean satisfied, String message) {}
+    /**
+     * One thing the due diligence needs, and whether the shipment has it.
+     *
+     * @param state {@code satisfied}; {@code missing} (data still to come: the assessment is incomplete);
+     *     {@code failed} (a rule is broken: the assessment failed); {@code pending} (not due yet, e.g. the
+     *     DDS reference before arrival: it does not hold the assessment back)
+     */
+    public record ChecklistItem(String code, boolean satisfied, String message, String state) {
+
+        public static final String SATISFIED = "satisfied";
+        public static final String MISSING = "missing";
+        public static final String FAILED = "failed";
+        public static final String PENDING = "pending";
+
+        /** An item that is either satisfied or missing. */
+        public ChecklistItem(String code, boolean satisfied, String message) {
+            this(code, satisfied, message, satisfied ? SATISFIED : MISSING);
+        }
+    }
 }

@@ -147,6 +147,29 @@ public final class Shipment {
         return true;
     }
 
+    /**
+     * Compliance keeps the paperwork statuses in step: docs_pending moves to docs_complete when the
+     * shipment is compliant and back when it no longer is. Only those two moves of the status machine;
+     * any other status is left alone (a shipment at sea stays at sea whatever its documents say).
+     *
+     * @return true when the status moved
+     */
+    boolean settlePaperwork(boolean complete, String reason, Instant now) {
+        ShipmentStatus target;
+        if (complete && status == ShipmentStatus.DOCS_PENDING) {
+            target = ShipmentStatus.DOCS_COMPLETE;
+        } else if (!complete && status == ShipmentStatus.DOCS_COMPLETE) {
+            target = ShipmentStatus.DOCS_PENDING;
+        } else {
+            return false;
+        }
+        if (!status.userMoves().contains(target)) {
+            return false;
+        }
+        record(target, reason, StatusChange.Source.SYSTEM, null, now);
+        return true;
+    }
+
     /** Customs released the hold: the shipment no longer needs attention for it. */
     void releaseCustomsHold() {
         attention.remove(ATTENTION_CUSTOMS_HOLD);

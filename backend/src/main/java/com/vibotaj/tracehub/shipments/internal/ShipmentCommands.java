@@ -10,6 +10,7 @@ import com.vibotaj.tracehub.shipments.ShipmentEtaChanged;
 import com.vibotaj.tracehub.shipments.ShipmentFields;
 import com.vibotaj.tracehub.shipments.ShipmentStatus;
 import com.vibotaj.tracehub.shipments.ShipmentStatusChanged;
+import com.vibotaj.tracehub.shipments.ShipmentUpdated;
 import com.vibotaj.tracehub.shipments.TrackingMilestone;
 import java.time.Clock;
 import java.time.Instant;
@@ -98,6 +99,7 @@ public class ShipmentCommands {
         shipment.update(checked.fields());
         shipment.flagUnknownPorts(checked.unknownPort());
         store(shipment, actor.userId());
+        events.publishEvent(new ShipmentUpdated(shipment.id(), shipment.organizationId()));
         if (!before.stream()
                 .map(c -> c.number())
                 .toList()
@@ -138,6 +140,26 @@ public class ShipmentCommands {
         Shipment shipment = loadForChange(id);
         boolean moved = shipment.applyMilestone(milestone, occurredAt, note, clock.instant());
         store(shipment, null);
+        return moved;
+    }
+
+    /**
+     * Moves docs_pending to docs_complete (compliant) or back (no longer compliant), recorded with source
+     * system and the reason; any other status is left alone. Runs in the owner's scope.
+     *
+     * @return true when the status moved
+     */
+    @Transactional
+    public boolean settlePaperwork(UUID id, boolean compliant, String reason) {
+        Optional<Shipment> locked = repository.load(id, true);
+        if (locked.isEmpty()) {
+            return false;
+        }
+        Shipment shipment = locked.get();
+        boolean moved = shipment.settlePaperwork(compliant, reason, clock.instant());
+        if (moved) {
+            store(shipment, null);
+        }
         return moved;
     }
 

@@ -17,6 +17,9 @@ final class DemoDirectory {
 
     record DemoUser(String email, String fullName, DemoOrganization organization, Role role) {}
 
+    /** The demo exporter's EU TRACES registration number (an organisation setting). */
+    static final String EXPORTER_TRACES_NUMBER = "NG-TRACES-2026-0417";
+
     static final DemoOrganization EXPORTER = new DemoOrganization(
             UUID.fromString("0d3b1a10-0000-4000-8000-000000000001"),
             "Ogun Valley Agro Exports Ltd",

@@ -46,6 +46,16 @@ class DemoWriter {
                         .param("type", organization.type().value())
                         .param("country", organization.country())
                         .update());
+        if (organization.equals(DemoDirectory.EXPORTER)) {
+            // The demo exporter's TRACES registration number, so horn-and-hoof TRACES certificates can be checked.
+            tx.write(
+                    TenantScope.organization(organization.id()),
+                    () -> jdbc.sql(
+                                    "UPDATE organization SET traces_number = :traces WHERE id = :id AND traces_number IS NULL")
+                            .param("traces", DemoDirectory.EXPORTER_TRACES_NUMBER)
+                            .param("id", organization.id())
+                            .update());
+        }
         for (DemoUser user : DemoDirectory.USERS) {
             if (user.organization().equals(organization) && writeUser(user, password)) {
                 created++;
