@@ -34,10 +34,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @IntegrationTest
+@RecordApplicationEvents
 class EudrApiIntegrationTests {
 
     private static final String PROBLEMS = "https://tracehub.vibotaj.com/problems/";
@@ -58,6 +61,9 @@ class EudrApiIntegrationTests {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    ApplicationEvents recorded;
 
     TestData.Org exporter;
     TestData.Org buyer;
@@ -318,6 +324,9 @@ class EudrApiIntegrationTests {
                                 java.math.BigDecimal.class,
                                 id))
                 .isBetween(new java.math.BigDecimal("4.8"), new java.math.BigDecimal("5.0"));
+        // Compliance re-evaluates on this event.
+        assertThat(recorded.stream(EudrOriginsChanged.class))
+                .containsExactly(new EudrOriginsChanged(UUID.fromString(id), exporter.id()));
     }
 
     @Test
@@ -465,6 +474,9 @@ class EudrApiIntegrationTests {
                 .andExpect(jsonPath("$.ddsReferences[0].referenceNumber").value("25DEHAM7654321"))
                 .andExpect(jsonPath("$.checklist[?(@.code=='dds_reference_recorded')].satisfied")
                         .value(hasItem(true)));
+        assertThat(recorded.stream(DdsReferenceRecorded.class))
+                .hasSize(2)
+                .allMatch(e -> e.equals(new DdsReferenceRecorded(UUID.fromString(id), exporter.id())));
         recordDds(admin, id, filed).andExpect(status().isCreated());
         recordDds(compliance, id, filed).andExpect(status().isForbidden());
         recordDds(supplierUser, id, filed).andExpect(status().isForbidden());
