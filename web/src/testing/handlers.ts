@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import type { Schemas } from '@/lib/api/types';
 
 import { complianceEvaluation, documentTypes, shipmentDocuments } from './document-fixtures';
+import { shipmentEudr } from './eudr-fixtures';
 import { adminMe, invitations, page, users } from './fixtures';
 import { tokenResponse } from './http';
 import { carriers, eventCodes, locations, partners, productTypes, shipmentId } from './shipment-fixtures';
@@ -25,4 +26,5 @@ export const handlers = [
   http.get('/api/document-types', () => HttpResponse.json(documentTypes)),
   http.get(`/api/shipments/${shipmentId}/documents`, () => HttpResponse.json(shipmentDocuments)),
   http.get(`/api/shipments/${shipmentId}/compliance`, () => HttpResponse.json(complianceEvaluation)),
+  http.get(`/api/shipments/${shipmentId}/eudr`, () => HttpResponse.json(shipmentEudr)),
 ];

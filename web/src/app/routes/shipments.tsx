@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { permissions } from '@/config/permissions';
 import { ComplianceCard, DocumentFindings, RequirementChecklist } from '@/features/compliance';
 import { DocumentsSection } from '@/features/documents';
+import { EudrCard } from '@/features/eudr';
 import { hasPermission, useMe } from '@/features/identity';
 import { ShipmentDetailPage, ShipmentEditPage, ShipmentsListPage } from '@/features/shipments';
 import { TrackingSection } from '@/features/tracking';
@@ -39,7 +40,20 @@ export function ShipmentDetailRoute() {
           renderFindings={(documentId) => <DocumentFindings shipmentId={id} documentId={documentId} canOverride={canOverride} />}
         />
       }
-      compliance={<ComplianceCard shipmentId={id} canOverride={canOverride} />}
+      compliance={(shipment) => (
+        <>
+          <ComplianceCard shipmentId={id} canOverride={canOverride} />
+          <EudrCard
+            shipmentId={id}
+            shipmentReference={shipment.reference}
+            lines={shipment.productLines.map((line, index) => ({ position: index + 1, label: `${line.hsCode} ${line.description}` }))}
+            canManageOrigins={can(permissions.eudrManage) || can(permissions.eudrOriginsSubmit)}
+            canRecordDds={can(permissions.eudrDdsRecord)}
+            // The package is for the owner organisation and the buyer (contract); eudr:manage and eudr:dds-record mark them.
+            canDownloadPackage={can(permissions.eudrManage) || can(permissions.eudrDdsRecord)}
+          />
+        </>
+      )}
     />
   );
 }

@@ -24,8 +24,8 @@ export interface ShipmentDetailPageProps {
   tracking?: ReactNode;
   /** The documents tab (documents feature), composed by the app; no tab when absent. */
   documents?: ReactNode;
-  /** The compliance tab: compliance and EUDR cards, composed by the app; no tab when absent. */
-  compliance?: ReactNode;
+  /** The compliance tab: compliance and EUDR cards, composed by the app from the shipment; no tab when absent. */
+  compliance?: ((shipment: ShipmentDetail) => ReactNode) | undefined;
 }
 
 function Item({ term, children }: { term: string; children: ReactNode }) {
@@ -60,7 +60,7 @@ interface ShipmentDetailViewProps {
   canWrite: boolean;
   tracking: ReactNode;
   documents: ReactNode;
-  compliance: ReactNode;
+  compliance: ShipmentDetailPageProps['compliance'];
 }
 
 function ShipmentDetailView({ shipment, canWrite, tracking, documents, compliance }: ShipmentDetailViewProps) {
@@ -189,7 +189,7 @@ function ShipmentDetailView({ shipment, canWrite, tracking, documents, complianc
   const tabs: DetailTab[] = [
     { id: 'overview', label: 'Overview', content: overview },
     ...(documents ? [{ id: 'documents', label: 'Documents', content: documents }] : []),
-    ...(compliance ? [{ id: 'compliance', label: 'Compliance & EUDR', content: compliance }] : []),
+    ...(compliance ? [{ id: 'compliance', label: 'Compliance & EUDR', content: compliance(shipment) }] : []),
   ];
 
   return (
