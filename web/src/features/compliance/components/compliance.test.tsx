@@ -13,7 +13,7 @@ import { ComplianceCard } from './compliance-card';
 import { DocumentFindings } from './document-findings';
 import { RequirementChecklist } from './requirement-checklist';
 
-// Fails the type check if the fixture drifts from the contract types.
+// The fixtures are plain data (testing/ may not import features); cast once to the contract types.
 const evaluation: ComplianceEvaluation = complianceEvaluation as ComplianceEvaluation;
 const names = new Map(documentTypes.map((t) => [t.code, t.name]));
 const overridesUrl = `/api/shipments/${shipmentId}/compliance/overrides`;
