@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import { paths } from '@/config/paths';
 import { permissions } from '@/config/permissions';
 import { AcceptInvitationPage, LoginPage, UsersPage } from '@/features/identity';
+import { OrganizationSettingsPage } from '@/features/settings';
 import { ShipmentCreatePage, ShipmentImportPage } from '@/features/shipments';
 
 import { AppShell } from './layout/app-shell';
@@ -25,6 +26,14 @@ export function AppRoutes() {
             element={
               <RequirePermission permission={permissions.usersManage}>
                 <UsersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={paths.organizationSettings}
+            element={
+              <RequirePermission permission={permissions.settingsManage}>
+                <OrganizationSettingsPage />
               </RequirePermission>
             }
           />

@@ -9,6 +9,7 @@ export const paths = {
   shipmentImport: '/shipments/import',
   shipmentDetail: '/shipments/:id',
   shipmentEdit: '/shipments/:id/edit',
+  organizationSettings: '/settings/organization',
 } as const;
 
 export function shipmentPath(id: string): string {

@@ -8,6 +8,10 @@ export const permissions = {
   documentsReview: 'documents:review',
   auditRead: 'audit:read',
   settingsManage: 'settings:manage',
+  complianceOverride: 'compliance:override',
+  eudrManage: 'eudr:manage',
+  eudrOriginsSubmit: 'eudr:origins-submit',
+  eudrDdsRecord: 'eudr:dds-record',
 } as const;
 
 export type Permission = (typeof permissions)[keyof typeof permissions];

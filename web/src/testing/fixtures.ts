@@ -80,3 +80,34 @@ export const invitations: Schemas['InvitationView'][] = [
 export function page<T>(items: T[]) {
   return { items, page: 0, size: 50, totalItems: items.length, totalPages: items.length === 0 ? 0 : 1 };
 }
+
+/** A compliance officer of the exporter: reviews documents and overrides findings. */
+export const reviewerMe: Schemas['Me'] = {
+  ...adminMe,
+  id: '11111111-0000-4000-8000-000000000004',
+  email: 'chidi.compliance@vibotaj.example',
+  fullName: 'Chidi Compliance',
+  role: 'compliance',
+  permissions: ['shipments:read', 'documents:upload', 'documents:review', 'compliance:override', 'eudr:manage'],
+  memberships: [{ ...adminMe.memberships[0]!, role: 'compliance' }],
+};
+
+/** A buyer in the EU: reads shipments, records DDS references; reviews nothing. */
+export const buyerMe: Schemas['Me'] = {
+  ...adminMe,
+  id: '11111111-0000-4000-8000-000000000005',
+  email: 'bea.buyer@hamburg-cocoa.example',
+  fullName: 'Bea Buyer',
+  role: 'buyer',
+  organization: { id: '0f8e7c1a-0000-4000-8000-000000000002', name: 'Hamburg Cocoa GmbH', type: 'buyer' },
+  permissions: ['shipments:read', 'audit-pack:download', 'eudr:dds-record'],
+  memberships: [
+    {
+      organizationId: '0f8e7c1a-0000-4000-8000-000000000002',
+      organizationName: 'Hamburg Cocoa GmbH',
+      organizationType: 'buyer',
+      role: 'buyer',
+      primary: true,
+    },
+  ],
+};

@@ -2,9 +2,11 @@ import { http, HttpResponse } from 'msw';
 
 import type { Schemas } from '@/lib/api/types';
 
+import { complianceEvaluation, documentTypes, shipmentDocuments } from './document-fixtures';
+import { shipmentEudr } from './eudr-fixtures';
 import { adminMe, invitations, page, users } from './fixtures';
 import { tokenResponse } from './http';
-import { carriers, eventCodes, locations, partners, productTypes } from './shipment-fixtures';
+import { carriers, eventCodes, locations, partners, productTypes, shipmentId } from './shipment-fixtures';
 
 /**
  * Happy-path API: a valid refresh cookie, an admin signed in, a few members and invitations.
@@ -21,4 +23,8 @@ export const handlers = [
   http.get('/api/reference/locations', () => HttpResponse.json(locations)),
   http.get('/api/reference/carriers', () => HttpResponse.json(carriers)),
   http.get('/api/reference/event-codes', () => HttpResponse.json(eventCodes)),
+  http.get('/api/document-types', () => HttpResponse.json(documentTypes)),
+  http.get(`/api/shipments/${shipmentId}/documents`, () => HttpResponse.json(shipmentDocuments)),
+  http.get(`/api/shipments/${shipmentId}/compliance`, () => HttpResponse.json(complianceEvaluation)),
+  http.get(`/api/shipments/${shipmentId}/eudr`, () => HttpResponse.json(shipmentEudr)),
 ];

@@ -12,4 +12,5 @@ export const navItems: readonly NavItem[] = [
   { to: paths.dashboard, label: 'Dashboard' },
   { to: paths.shipments, label: 'Shipments', permission: permissions.shipmentsRead },
   { to: paths.users, label: 'Users', permission: permissions.usersManage },
+  { to: paths.organizationSettings, label: 'Settings', permission: permissions.settingsManage },
 ];

@@ -1,6 +1,9 @@
 import { useParams } from 'react-router';
 
 import { permissions } from '@/config/permissions';
+import { ComplianceCard, DocumentFindings, RequirementChecklist } from '@/features/compliance';
+import { DocumentsSection } from '@/features/documents';
+import { EudrCard } from '@/features/eudr';
 import { hasPermission, useMe } from '@/features/identity';
 import { ShipmentDetailPage, ShipmentEditPage, ShipmentsListPage } from '@/features/shipments';
 import { TrackingSection } from '@/features/tracking';
@@ -17,13 +20,40 @@ export function ShipmentDetailRoute() {
   const { id } = useParams();
   const me = useMe();
   if (!id) return <NotFoundPage />;
+  const can = (permission: Parameters<typeof hasPermission>[1]) => hasPermission(me.data, permission);
+  const canOverride = can(permissions.complianceOverride);
   return (
     <ShipmentDetailPage
       // A new id is a new page: no state (forms, confirmations) carries over.
       key={id}
       id={id}
       canWrite={hasPermission(me.data, permissions.shipmentsWrite)}
-      tracking={<TrackingSection shipmentId={id} canRefresh={hasPermission(me.data, permissions.trackingRefresh)} />}
+      tracking={<TrackingSection shipmentId={id} canRefresh={can(permissions.trackingRefresh)} />}
+      documents={
+        <DocumentsSection
+          shipmentId={id}
+          canUpload={can(permissions.documentsUpload)}
+          canReview={can(permissions.documentsReview)}
+          // Archiving a document is for admins of the owner organisation (product spec §3); the server decides the org.
+          canArchive={me.data?.role === 'admin'}
+          checklist={<RequirementChecklist shipmentId={id} />}
+          renderFindings={(documentId) => <DocumentFindings shipmentId={id} documentId={documentId} canOverride={canOverride} />}
+        />
+      }
+      compliance={(shipment) => (
+        <>
+          <ComplianceCard shipmentId={id} canOverride={canOverride} />
+          <EudrCard
+            shipmentId={id}
+            shipmentReference={shipment.reference}
+            lines={shipment.productLines.map((line, index) => ({ position: index + 1, label: `${line.hsCode} ${line.description}` }))}
+            canManageOrigins={can(permissions.eudrManage) || can(permissions.eudrOriginsSubmit)}
+            canRecordDds={can(permissions.eudrDdsRecord)}
+            // The package is for the owner organisation and the buyer (contract); eudr:manage and eudr:dds-record mark them.
+            canDownloadPackage={can(permissions.eudrManage) || can(permissions.eudrDdsRecord)}
+          />
+        </>
+      )}
     />
   );
 }

@@ -4,7 +4,7 @@ import { authFetch } from './auth-fetch';
 import { ApiProblem, toApiProblem } from './problem';
 
 export interface RawRequest {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, string | boolean | undefined>;
   body?: BodyInit;
   contentType?: string;

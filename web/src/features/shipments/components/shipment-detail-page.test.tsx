@@ -121,4 +121,22 @@ describe('ShipmentDetailPage', () => {
     renderWithProviders(<ShipmentDetailPage id={shipmentId} canWrite tracking={<p>tracking goes here</p>} />);
     expect(await screen.findByText('tracking goes here')).toBeInTheDocument();
   });
+
+  it('puts documents and compliance in tabs the keyboard can move between', async () => {
+    serve();
+    const { user } = renderWithProviders(
+      <ShipmentDetailPage id={shipmentId} canWrite documents={<p>documents tab</p>} compliance={(detail) => <p>compliance of {detail.reference}</p>} />,
+    );
+    const overview = await screen.findByRole('tab', { name: 'Overview' });
+    expect(overview).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tabpanel')).toHaveTextContent('Summary');
+    overview.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'Documents' })).toHaveFocus();
+    expect(screen.getByRole('tabpanel')).toHaveTextContent('documents tab');
+    await user.keyboard('{End}');
+    expect(screen.getByRole('tabpanel')).toHaveTextContent('compliance of VIBO-2026-014');
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'Overview' })).toHaveFocus();
+  });
 });

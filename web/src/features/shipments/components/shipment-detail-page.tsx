@@ -11,6 +11,7 @@ import { useProductTypes } from '../api/get-product-types';
 import { useShipment, type ShipmentDetail } from '../api/get-shipment';
 import { etaCountdown } from '../model/eta';
 
+import { DetailTabs, type DetailTab } from './detail-tabs';
 import { AttentionBadges, StatusBadge } from './shipment-badges';
 import { StatusActions } from './status-actions';
 import { StatusHistory } from './status-history';
@@ -21,6 +22,10 @@ export interface ShipmentDetailPageProps {
   canWrite: boolean;
   /** Rendered below the shipment: the tracking section, composed by the app. */
   tracking?: ReactNode;
+  /** The documents tab (documents feature), composed by the app; no tab when absent. */
+  documents?: ReactNode;
+  /** The compliance tab: compliance and EUDR cards, composed by the app from the shipment; no tab when absent. */
+  compliance?: ((shipment: ShipmentDetail) => ReactNode) | undefined;
 }
 
 function Item({ term, children }: { term: string; children: ReactNode }) {
@@ -32,7 +37,7 @@ function Item({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-export function ShipmentDetailPage({ id, canWrite, tracking }: ShipmentDetailPageProps) {
+export function ShipmentDetailPage({ id, canWrite, tracking, documents, compliance }: ShipmentDetailPageProps) {
   const shipment = useShipment(id, { live: true });
   if (shipment.isPending) return <PageSpinner label="Loading the shipment…" />;
   if (shipment.isError) {
@@ -45,10 +50,20 @@ export function ShipmentDetailPage({ id, canWrite, tracking }: ShipmentDetailPag
       </div>
     );
   }
-  return <ShipmentDetailView shipment={shipment.data} canWrite={canWrite} tracking={tracking} />;
+  return (
+    <ShipmentDetailView shipment={shipment.data} canWrite={canWrite} tracking={tracking} documents={documents} compliance={compliance} />
+  );
 }
 
-function ShipmentDetailView({ shipment, canWrite, tracking }: { shipment: ShipmentDetail; canWrite: boolean; tracking: ReactNode }) {
+interface ShipmentDetailViewProps {
+  shipment: ShipmentDetail;
+  canWrite: boolean;
+  tracking: ReactNode;
+  documents: ReactNode;
+  compliance: ShipmentDetailPageProps['compliance'];
+}
+
+function ShipmentDetailView({ shipment, canWrite, tracking, documents, compliance }: ShipmentDetailViewProps) {
   const locations = useLocations();
   const productTypes = useProductTypes();
   const eventCodes = useEventCodes();
@@ -63,35 +78,8 @@ function ShipmentDetailView({ shipment, canWrite, tracking }: { shipment: Shipme
   const countdown = etaCountdown(shipment.eta, shipment.ata);
   const names = (parties: { name?: string | null }[]) => parties.map((p) => p.name ?? '—').join(', ') || null;
 
-  return (
-    <div className="space-y-6">
-      <header className="space-y-3">
-        <p>
-          <Link to={paths.shipments} className="text-sm font-medium text-emerald-800 underline">
-            ← Shipments
-          </Link>
-        </p>
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold text-slate-900">{shipment.reference}</h1>
-          <StatusBadge status={shipment.status} />
-          {countdown && (
-            <span className="text-sm font-medium text-slate-800" data-testid="eta-countdown">
-              {countdown}
-            </span>
-          )}
-          {canWrite && shipment.editable && (
-            <Link
-              to={shipmentEditPath(shipment.id)}
-              className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100"
-            >
-              Edit
-            </Link>
-          )}
-        </div>
-        <AttentionBadges attention={shipment.attention} />
-        {canWrite && <StatusActions shipment={shipment} />}
-      </header>
-
+  const overview = (
+    <>
       <Card title="Summary">
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <Item term="Product">{productName}</Item>
@@ -196,6 +184,44 @@ function ShipmentDetailView({ shipment, canWrite, tracking }: { shipment: Shipme
       {tracking}
 
       <StatusHistory shipmentId={shipment.id} />
+    </>
+  );
+  const tabs: DetailTab[] = [
+    { id: 'overview', label: 'Overview', content: overview },
+    ...(documents ? [{ id: 'documents', label: 'Documents', content: documents }] : []),
+    ...(compliance ? [{ id: 'compliance', label: 'Compliance & EUDR', content: compliance(shipment) }] : []),
+  ];
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-3">
+        <p>
+          <Link to={paths.shipments} className="text-sm font-medium text-emerald-800 underline">
+            ← Shipments
+          </Link>
+        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold text-slate-900">{shipment.reference}</h1>
+          <StatusBadge status={shipment.status} />
+          {countdown && (
+            <span className="text-sm font-medium text-slate-800" data-testid="eta-countdown">
+              {countdown}
+            </span>
+          )}
+          {canWrite && shipment.editable && (
+            <Link
+              to={shipmentEditPath(shipment.id)}
+              className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100"
+            >
+              Edit
+            </Link>
+          )}
+        </div>
+        <AttentionBadges attention={shipment.attention} />
+        {canWrite && <StatusActions shipment={shipment} />}
+      </header>
+
+      {tabs.length > 1 ? <DetailTabs tabs={tabs} label="Shipment sections" /> : overview}
     </div>
   );
 }

@@ -1,0 +1,24 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
+import { apiJson } from '@/lib/api/raw';
+
+import type { ComplianceEvaluation } from '../model/types';
+
+/**
+ * The key prefix of every compliance evaluation. The documents and EUDR features invalidate it by this literal
+ * (features may not import each other) after a change that makes the server re-evaluate.
+ */
+export const complianceKey = ['compliance'] as const;
+
+export function getCompliance(shipmentId: string) {
+  return apiJson<ComplianceEvaluation>(`/api/shipments/${encodeURIComponent(shipmentId)}/compliance`);
+}
+
+export function complianceQueryOptions(shipmentId: string) {
+  return queryOptions({ queryKey: [...complianceKey, shipmentId], queryFn: () => getCompliance(shipmentId) });
+}
+
+/** GET /api/shipments/{id}/compliance: the one evaluation (requirements, regimes, findings, overall). */
+export function useCompliance(shipmentId: string) {
+  return useQuery(complianceQueryOptions(shipmentId));
+}

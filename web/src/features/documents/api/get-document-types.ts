@@ -1,0 +1,19 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
+import { apiJson } from '@/lib/api/raw';
+
+import type { DocumentType } from '../model/types';
+
+export function documentTypesQueryOptions() {
+  return queryOptions({
+    queryKey: ['documents', 'types'],
+    queryFn: () => apiJson<DocumentType[]>('/api/document-types'),
+    // Reference data: changes with a release, not during a session.
+    staleTime: 60 * 60_000,
+  });
+}
+
+/** GET /api/document-types: codes, names, whether they expire, type-specific fields. */
+export function useDocumentTypes() {
+  return useQuery(documentTypesQueryOptions());
+}

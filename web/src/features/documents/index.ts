@@ -1,0 +1,2 @@
+/** Public API of the documents feature: what the app layer may compose. */
+export { DocumentsSection } from './components/documents-section';
