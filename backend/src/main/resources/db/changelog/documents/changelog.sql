@@ -87,13 +87,15 @@ CREATE INDEX document_transition_document_idx ON document_transition (document_i
 --rollback DROP TABLE document;
 
 --changeset tracehub:documents-003-row-level-security
---comment: The owner organisation reads and writes. Whoever may see the shipment (buyer, parties) reads its documents: the sub-select runs under shipment's own policy. A supplier party may insert a version it uploads for a shipment it supplies (the row still belongs to the owner) and move its own uploads from uploaded to under_review or edit their metadata; nothing else.
+--comment: The owner organisation reads and writes, and only rows of shipments it owns (a row can never be planted on another organisation's shipment by naming itself as owner). Whoever may see the shipment (buyer, parties) reads its documents: the sub-select runs under shipment's own policy. A supplier party may insert a version it uploads for a shipment it supplies (the row still belongs to the owner) and move its own uploads from uploaded to under_review or edit their metadata; nothing else.
 ALTER TABLE document ENABLE ROW LEVEL SECURITY;
 ALTER TABLE document FORCE ROW LEVEL SECURITY;
 CREATE POLICY document_read ON document FOR SELECT
   USING (organization_id = app_org_id() OR EXISTS (SELECT 1 FROM shipment s WHERE s.id = shipment_id));
 CREATE POLICY document_own_write ON document FOR ALL
-  USING (organization_id = app_org_id()) WITH CHECK (organization_id = app_org_id());
+  USING (organization_id = app_org_id())
+  WITH CHECK (organization_id = app_org_id()
+      AND EXISTS (SELECT 1 FROM shipment s WHERE s.id = document.shipment_id AND s.organization_id = app_org_id()));
 CREATE POLICY document_supplier_insert ON document FOR INSERT
   WITH CHECK (uploaded_by_organization_id = app_org_id()
       AND status = 'uploaded'
@@ -113,7 +115,9 @@ ALTER TABLE document_transition FORCE ROW LEVEL SECURITY;
 CREATE POLICY document_transition_read ON document_transition FOR SELECT
   USING (organization_id = app_org_id() OR EXISTS (SELECT 1 FROM shipment s WHERE s.id = shipment_id));
 CREATE POLICY document_transition_own_insert ON document_transition FOR INSERT
-  WITH CHECK (organization_id = app_org_id());
+  WITH CHECK (organization_id = app_org_id()
+      AND EXISTS (SELECT 1 FROM document d WHERE d.id = document_transition.document_id
+                   AND d.organization_id = app_org_id() AND d.shipment_id = document_transition.shipment_id));
 CREATE POLICY document_transition_supplier_insert ON document_transition FOR INSERT
   WITH CHECK (actor_organization_id = app_org_id()
       AND to_status IN ('uploaded', 'under_review')
