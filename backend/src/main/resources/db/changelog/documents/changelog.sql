@@ -37,6 +37,11 @@ INSERT INTO document_type (code, name, typical_issuer, has_expiry, position, fie
   ('customs_declaration', 'Import customs declaration', 'customs broker', false, 14, '[]'),
   ('contract', 'Sales contract', 'exporter/buyer', false, 15, '[]'),
   ('other', 'Other', NULL, false, 16, '[]');
+-- Like every table the application reaches, under forced RLS: an explicit read-all policy (the app role
+-- is granted SELECT only, so it can never write reference data).
+ALTER TABLE document_type ENABLE ROW LEVEL SECURITY;
+ALTER TABLE document_type FORCE ROW LEVEL SECURITY;
+CREATE POLICY document_type_read_all ON document_type FOR SELECT USING (true);
 --rollback DROP TABLE document_type;
 
 --changeset tracehub:documents-002-tables
