@@ -37,6 +37,11 @@ INSERT INTO document_type (code, name, typical_issuer, has_expiry, position, fie
   ('customs_declaration', 'Import customs declaration', 'customs broker', false, 14, '[]'),
   ('contract', 'Sales contract', 'exporter/buyer', false, 15, '[]'),
   ('other', 'Other', NULL, false, 16, '[]');
+-- Like every table the application reaches, under forced RLS: an explicit read-all policy (the app role
+-- is granted SELECT only, so it can never write reference data).
+ALTER TABLE document_type ENABLE ROW LEVEL SECURITY;
+ALTER TABLE document_type FORCE ROW LEVEL SECURITY;
+CREATE POLICY document_type_read_all ON document_type FOR SELECT USING (true);
 --rollback DROP TABLE document_type;
 
 --changeset tracehub:documents-002-tables
@@ -87,13 +92,15 @@ CREATE INDEX document_transition_document_idx ON document_transition (document_i
 --rollback DROP TABLE document;
 
 --changeset tracehub:documents-003-row-level-security
---comment: The owner organisation reads and writes. Whoever may see the shipment (buyer, parties) reads its documents: the sub-select runs under shipment's own policy. A supplier party may insert a version it uploads for a shipment it supplies (the row still belongs to the owner) and move its own uploads from uploaded to under_review or edit their metadata; nothing else.
+--comment: The owner organisation reads and writes, and only rows of shipments it owns (a row can never be planted on another organisation's shipment by naming itself as owner). Whoever may see the shipment (buyer, parties) reads its documents: the sub-select runs under shipment's own policy. A supplier party may insert a version it uploads for a shipment it supplies (the row still belongs to the owner) and move its own uploads from uploaded to under_review or edit their metadata; nothing else.
 ALTER TABLE document ENABLE ROW LEVEL SECURITY;
 ALTER TABLE document FORCE ROW LEVEL SECURITY;
 CREATE POLICY document_read ON document FOR SELECT
   USING (organization_id = app_org_id() OR EXISTS (SELECT 1 FROM shipment s WHERE s.id = shipment_id));
 CREATE POLICY document_own_write ON document FOR ALL
-  USING (organization_id = app_org_id()) WITH CHECK (organization_id = app_org_id());
+  USING (organization_id = app_org_id())
+  WITH CHECK (organization_id = app_org_id()
+      AND EXISTS (SELECT 1 FROM shipment s WHERE s.id = document.shipment_id AND s.organization_id = app_org_id()));
 CREATE POLICY document_supplier_insert ON document FOR INSERT
   WITH CHECK (uploaded_by_organization_id = app_org_id()
       AND status = 'uploaded'
@@ -113,7 +120,9 @@ ALTER TABLE document_transition FORCE ROW LEVEL SECURITY;
 CREATE POLICY document_transition_read ON document_transition FOR SELECT
   USING (organization_id = app_org_id() OR EXISTS (SELECT 1 FROM shipment s WHERE s.id = shipment_id));
 CREATE POLICY document_transition_own_insert ON document_transition FOR INSERT
-  WITH CHECK (organization_id = app_org_id());
+  WITH CHECK (organization_id = app_org_id()
+      AND EXISTS (SELECT 1 FROM document d WHERE d.id = document_transition.document_id
+                   AND d.organization_id = app_org_id() AND d.shipment_id = document_transition.shipment_id));
 CREATE POLICY document_transition_supplier_insert ON document_transition FOR INSERT
   WITH CHECK (actor_organization_id = app_org_id()
       AND to_status IN ('uploaded', 'under_review')

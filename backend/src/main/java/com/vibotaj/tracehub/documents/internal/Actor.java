@@ -2,6 +2,7 @@ package com.vibotaj.tracehub.documents.internal;
 
 import com.vibotaj.tracehub.identity.Role;
 import com.vibotaj.tracehub.platform.CurrentActor;
+import com.vibotaj.tracehub.platform.TenantScope;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,6 +16,11 @@ public record Actor(UUID userId, UUID organizationId, Role role) {
 
     public Set<String> permissions() {
         return role.permissions();
+    }
+
+    /** The tenant scope the actor's work runs in: their organisation and themselves. */
+    public TenantScope scope() {
+        return TenantScope.of(organizationId, userId);
     }
 
     public boolean may(String permission) {

@@ -12,7 +12,6 @@ import com.vibotaj.tracehub.identity.Permission;
 import com.vibotaj.tracehub.platform.NotFoundException;
 import com.vibotaj.tracehub.platform.ProblemException;
 import com.vibotaj.tracehub.platform.ScopedTransactions;
-import com.vibotaj.tracehub.platform.TenantContext;
 import com.vibotaj.tracehub.platform.ValidationException;
 import com.vibotaj.tracehub.shipments.ShipmentFacts;
 import java.io.IOException;
@@ -84,7 +83,7 @@ public class DocumentService {
             DocumentMetadata metadata,
             @Nullable String clientName,
             InputStream content) {
-        ShipmentFacts.Facts shipment = tx.read(TenantContext.current(), () -> shipments.find(shipmentId))
+        ShipmentFacts.Facts shipment = tx.read(actor.scope(), () -> shipments.find(shipmentId))
                 .orElseThrow(() -> NotFoundException.of("Shipment", shipmentId));
         boolean owner = shipment.ownedBy(actor.organizationId());
         boolean supplier = shipment.supplierOrganizationIds().contains(actor.organizationId());
@@ -92,7 +91,7 @@ public class DocumentService {
             throw Problems.forbidden(
                     "Only the shipment's owner or its supplier may upload documents, with documents:upload.");
         }
-        DocumentRepository.DocumentType documentType = type(type);
+        DocumentRepository.DocumentType documentType = type(actor, type);
         DocumentMetadata normalised = MetadataRules.normalise(documentType, metadata);
         String originalName = FileNames.sanitise(clientName);
 
@@ -116,7 +115,7 @@ public class DocumentService {
             }
             Suggestions suggestions = contentType.equals(ContentTypes.PDF) ? suggest(key) : Suggestions.none();
             Instant now = clock.instant();
-            return tx.write(TenantContext.current(), () -> {
+            return tx.write(actor.scope(), () -> {
                 int version = repository.nextVersion(shipmentId, documentType.code());
                 ShipmentDocument document = new ShipmentDocument(
                         id,
@@ -175,8 +174,8 @@ public class DocumentService {
         }
     }
 
-    private DocumentRepository.DocumentType type(String code) {
-        return tx.read(TenantContext.current(), repository::types).stream()
+    private DocumentRepository.DocumentType type(Actor actor, String code) {
+        return tx.read(actor.scope(), repository::types).stream()
                 .filter(t -> t.code().equals(code))
                 .findFirst()
                 .orElseThrow(() -> ValidationException.of("type", "is not a known document type"));
@@ -188,7 +187,7 @@ public class DocumentService {
         if (why != null && why.length() > 2000) {
             throw ValidationException.of("reason", "must be at most 2000 characters");
         }
-        return tx.write(TenantContext.current(), () -> {
+        return tx.write(actor.scope(), () -> {
             ShipmentDocument seen = repository
                     .find(documentId)
                     .orElseThrow(() -> NotFoundException.of("Document", documentId))
@@ -246,7 +245,7 @@ public class DocumentService {
 
     /** Replaces the metadata while the document is uploaded or under review. */
     public ShipmentDocument editMetadata(Actor actor, UUID documentId, DocumentMetadata metadata) {
-        return tx.write(TenantContext.current(), () -> {
+        return tx.write(actor.scope(), () -> {
             ShipmentDocument d = repository
                     .find(documentId)
                     .orElseThrow(() -> NotFoundException.of("Document", documentId))

@@ -8,7 +8,6 @@ import com.vibotaj.tracehub.documents.internal.StoredDocument;
 import com.vibotaj.tracehub.identity.Role;
 import com.vibotaj.tracehub.platform.ProblemException;
 import com.vibotaj.tracehub.platform.ScopedTransactions;
-import com.vibotaj.tracehub.platform.TenantContext;
 import com.vibotaj.tracehub.platform.TenantScope;
 import com.vibotaj.tracehub.shipments.DemoShipmentsReady;
 import com.vibotaj.tracehub.shipments.ShipmentFacts;
@@ -123,8 +122,8 @@ class DemoDocuments {
 
     /**
      * Runs once the demo shipments are committed, on a thread of its own: each upload and review is its
-     * own transaction through the real service (which chooses its tenant scope before a transaction
-     * begins, so it cannot join the loader's). Start-up does not wait for it: about 150 documents take
+     * own transaction through the real service, in the acting user's tenant scope (a scope is chosen
+     * before a transaction begins, so this work cannot join the loader's transaction). Start-up does not wait for it: about 150 documents take
      * several seconds (PDF generation, detection, extraction) and appear while the demo is opened.
      */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -154,9 +153,7 @@ class DemoDocuments {
         Actor uploader = new Actor(uploaderId.get(), exporter, Role.LOGISTICS);
         Actor reviewer = new Actor(reviewerId.get(), exporter, reviewerRole(exporter, reviewerId.get()));
         List<Facts> all = ready.daysUnderWay().keySet().stream()
-                .map(id -> TenantContext.callAs(
-                        TenantScope.of(exporter, uploader.userId()),
-                        () -> tx.read(TenantScope.of(exporter, uploader.userId()), () -> shipments.find(id))))
+                .map(id -> tx.read(uploader.scope(), () -> shipments.find(id)))
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(Facts::reference))
                 .toList();
@@ -219,39 +216,27 @@ class DemoDocuments {
     private boolean put(Facts s, String type, Actor by, Actor exporterUploader, Actor reviewer, DocumentStatus target) {
         DocumentMetadata metadata = metadata(s, type);
         byte[] pdf = SimplePdf.of(text(s, type, metadata));
-        TenantScope scope = TenantScope.of(by.organizationId(), by.userId());
         try {
-            StoredDocument d = TenantContext.callAs(
-                    scope,
-                    () -> documents.upload(
-                            by,
-                            s.id(),
-                            type,
-                            metadata,
-                            type + "-" + s.reference() + ".pdf",
-                            new ByteArrayInputStream(pdf)));
+            StoredDocument d = documents.upload(
+                    by, s.id(), type, metadata, type + "-" + s.reference() + ".pdf", new ByteArrayInputStream(pdf));
             UUID id = d.document().id();
             if (target == DocumentStatus.UPLOADED) {
                 return true;
             }
-            TenantContext.runAs(scope, () -> documents.transition(by, id, DocumentStatus.UNDER_REVIEW, null));
-            TenantScope review = TenantScope.of(reviewer.organizationId(), reviewer.userId());
+            documents.transition(by, id, DocumentStatus.UNDER_REVIEW, null);
             if (target == DocumentStatus.APPROVED) {
                 try {
-                    TenantContext.runAs(
-                            review, () -> documents.transition(reviewer, id, DocumentStatus.APPROVED, null));
+                    documents.transition(reviewer, id, DocumentStatus.APPROVED, null);
                 } catch (ProblemException refused) {
                     // Compliance may block an approval (its guard); the demo then leaves it under review.
                     log.info("Demo approval of {} on {} refused: {}", type, s.reference(), refused.getMessage());
                 }
             } else if (target == DocumentStatus.REJECTED) {
-                TenantContext.runAs(
-                        review,
-                        () -> documents.transition(
-                                reviewer,
-                                id,
-                                DocumentStatus.REJECTED,
-                                "Stamp of the issuing authority is missing on page 1; please upload a stamped copy."));
+                documents.transition(
+                        reviewer,
+                        id,
+                        DocumentStatus.REJECTED,
+                        "Stamp of the issuing authority is missing on page 1; please upload a stamped copy.");
             }
             return true;
         } catch (RuntimeException e) {
