@@ -44,7 +44,9 @@ LABEL org.opencontainers.image.title="TraceHub" \
       org.opencontainers.image.base.name="eclipse-temurin:21.0.8_9-jre-alpine"
 # A fixed uid/gid, so that files on mounted volumes and secrets can be owned to match.
 RUN addgroup -S -g 10001 tracehub \
- && adduser -S -D -H -u 10001 -G tracehub -h /app -s /sbin/nologin tracehub
+ && adduser -S -D -H -u 10001 -G tracehub -h /app -s /sbin/nologin tracehub \
+ && mkdir -p /var/lib/tracehub/documents \
+ && chown -R 10001:10001 /var/lib/tracehub && chmod -R 0750 /var/lib/tracehub
 WORKDIR /app
 # Spring Boot's layers, least often changing first, so a release usually ships only the last layer.
 COPY --from=build --chown=root:root /layers/dependencies/ ./
@@ -52,7 +54,9 @@ COPY --from=build --chown=root:root /layers/spring-boot-loader/ ./
 COPY --from=build --chown=root:root /layers/snapshot-dependencies/ ./
 COPY --from=build --chown=root:root /layers/application/ ./
 USER 10001:10001
+# The document store lives on a volume (compose mounts one shared by both colours), never in /app.
 ENV SERVER_PORT=8080 \
+    TRACEHUB_DATA_DIR=/var/lib/tracehub \
     TRACEHUB_RELEASE=${VERSION}
 EXPOSE 8080
 # BusyBox wget (part of Alpine) exits non-zero on a connection error or a non-2xx answer.

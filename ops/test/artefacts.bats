@@ -168,6 +168,21 @@ compose_env() {
   grep -q '"CMD", "pg_isready"' "$COMPOSE/production.yml"
 }
 
+@test "compose: both colours and the backup share one document store volume" {
+  local env
+  for env in production staging; do
+    # A switch of colour must not hide documents the other colour stored; the backup archives the same store.
+    grep -q -- '- documents:/var/lib/tracehub/documents$' <(sed -n '/^x-app:/,/^services:/p' "$COMPOSE/$env.yml")
+    grep -qF 'TRACEHUB_DOCUMENTS_STORAGE_PATH: /var/lib/tracehub/documents' <(sed -n '/^x-app:/,/^services:/p' "$COMPOSE/$env.yml")
+    service "$COMPOSE/$env.yml" backup | grep -qF -- '- documents:/var/lib/tracehub/documents:ro'
+    service "$COMPOSE/$env.yml" backup | grep -qF 'TRACEHUB_STORAGE_DIR: /var/lib/tracehub/documents'
+    grep -qE '^  documents:' "$COMPOSE/$env.yml"
+  done
+  # The image's default data directory is writable by its user, and not the read-only /app.
+  grep -qF 'TRACEHUB_DATA_DIR=/var/lib/tracehub' "$DOCKERFILE"
+  grep -qF 'chown -R 10001:10001 /var/lib/tracehub' "$DOCKERFILE"
+}
+
 @test "compose: nginx mounts directories, so an atomically replaced upstream file is seen" {
   local env
   for env in production staging; do
