@@ -12,6 +12,7 @@ export const users = {
   hamburgBuyer: 'buyer@elbufer.example',
   hamburgAdmin: 'admin@elbufer.example',
   exporterLogistics: 'logistics@ogunvalley.example',
+  exporterCompliance: 'compliance@ogunvalley.example',
   rotterdamBuyer: 'buyer@maaskade.example',
 };
 

@@ -71,7 +71,11 @@ class ApprovalGuardIntegrationTests {
                                 "e.pdf",
                                 DocumentFixtures.pdf("x"),
                                 "referenceNumber",
-                                BLOCKED)
+                                BLOCKED,
+                                // Complete otherwise, so only the test guard objects (compliance's own guard is live
+                                // too).
+                                "issueDate",
+                                java.time.LocalDate.now().toString())
                         .andReturn()
                         .getResponse()
                         .getContentAsString(),
@@ -96,9 +100,11 @@ class ApprovalGuardIntegrationTests {
                 .extracting(DocumentChanged::from, DocumentChanged::to)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(null, DocumentStatus.UPLOADED),
+                        // The fixture describes the document: a metadata edit is published as from == to.
+                        org.assertj.core.groups.Tuple.tuple(DocumentStatus.UPLOADED, DocumentStatus.UPLOADED),
                         org.assertj.core.groups.Tuple.tuple(DocumentStatus.UPLOADED, DocumentStatus.UNDER_REVIEW),
                         org.assertj.core.groups.Tuple.tuple(DocumentStatus.UNDER_REVIEW, DocumentStatus.APPROVED));
-        assertThat(forFine.get(2).actorUserId()).isEqualTo(f.compliance.id());
+        assertThat(forFine.get(3).actorUserId()).isEqualTo(f.compliance.id());
         assertThat(forFine.get(0).organizationId()).isEqualTo(f.exporter.id());
         assertThat(forFine.get(0).uploadedBy()).isEqualTo(f.logistics.id());
     }

@@ -42,6 +42,9 @@ final class DocumentFixtures {
     final TestData.User otherAdmin;
     final UUID shipment;
 
+    static final String CONTAINER = "CSQU3054383";
+    static final String HS_CODE = "180100";
+
     DocumentFixtures(MockMvc mvc, TestData data) throws Exception {
         this.mvc = mvc;
         this.data = data;
@@ -76,6 +79,24 @@ final class DocumentFixtures {
             party(id, supplier, "supplier");
             party(id, forwarder, "logistics");
         }
+        // One container and one product line, so that documents described by describe() agree with the
+        // shipment and pass the compliance rules that approval consults.
+        data.owner()
+                .update(
+                        "INSERT INTO shipment_container (id, shipment_id, organization_id, position, container_number)"
+                                + " VALUES (?, ?, ?, 1, ?)",
+                        UUID.randomUUID(),
+                        id,
+                        owner.id(),
+                        CONTAINER);
+        data.owner()
+                .update(
+                        "INSERT INTO shipment_product_line (id, shipment_id, organization_id, position, hs_code,"
+                                + " description) VALUES (?, ?, ?, 1, ?, 'Raw cocoa beans')",
+                        UUID.randomUUID(),
+                        id,
+                        owner.id(),
+                        HS_CODE);
         return id;
     }
 
@@ -148,13 +169,46 @@ final class DocumentFixtures {
         return mvc.perform(request);
     }
 
-    /** Uploads a PDF as the exporter's logistics user and answers the new document id. */
+    /**
+     * Uploads a PDF as the exporter's logistics user, describes it completely (so that compliance's
+     * approval guard has nothing to object to) and answers the new document id.
+     */
     UUID uploaded(String type, String... lines) throws Exception {
         String body = upload(bearer(logistics), shipment, type, type + ".pdf", pdf(lines))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        return UUID.fromString(JsonPath.read(body, "$.id"));
+        UUID id = UUID.fromString(JsonPath.read(body, "$.id"));
+        describe(id);
+        return id;
+    }
+
+    /** Metadata that agrees with the fixture shipment: reference, today's issue date, its container and HS code. */
+    void describe(UUID documentId) throws Exception {
+        String reference = "REF-" + UUID.randomUUID().toString().substring(0, 8);
+        String json = "{\"referenceNumber\":\"" + reference + "\",\"issueDate\":\"" + java.time.LocalDate.now()
+                + "\",\"fields\":" + fieldsFor(type(documentId)) + "}";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch(
+                                "/api/documents/" + documentId + "/metadata")
+                        .header("Authorization", bearer(logistics))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isOk());
+    }
+
+    private static String fieldsFor(String type) {
+        return switch (type) {
+            case "bill_of_lading" -> "{\"container_numbers\":\"" + CONTAINER + "\",\"hs_codes\":\"" + HS_CODE + "\"}";
+            case "packing_list", "fumigation_certificate" -> "{\"container_numbers\":\"" + CONTAINER + "\"}";
+            case "commercial_invoice" -> "{\"hs_codes\":\"" + HS_CODE + "\"}";
+            case "certificate_of_origin" -> "{\"hs_codes\":\"" + HS_CODE + "\",\"country_of_origin\":\"NG\"}";
+            default -> "{}";
+        };
+    }
+
+    private String type(UUID documentId) {
+        return data.owner().queryForObject("SELECT type FROM document WHERE id = ?", String.class, documentId);
     }
 
     ResultActions move(String bearer, UUID documentId, String to, String reason) throws Exception {

@@ -139,7 +139,16 @@ class DocumentWorkflowIntegrationTests {
     @Test
     void theSupplierUploadsAndSubmitsItsOwnDocumentButTheOwnerStillOwnsIt() throws Exception {
         String supplier = f.bearer(f.supplierUser);
-        String body = f.upload(supplier, f.shipment, "quality_certificate", "q.pdf", DocumentFixtures.pdf("QUALITY"))
+        String body = f.upload(
+                        supplier,
+                        f.shipment,
+                        "quality_certificate",
+                        "q.pdf",
+                        DocumentFixtures.pdf("QUALITY"),
+                        "referenceNumber",
+                        "QC-2026-1",
+                        "issueDate",
+                        java.time.LocalDate.now().toString())
                 .andExpect(status().isCreated())
                 .andReturn()
                 .getResponse()
@@ -154,7 +163,8 @@ class DocumentWorkflowIntegrationTests {
         mvc.perform(patch("/api/documents/" + id + "/metadata")
                         .header("Authorization", supplier)
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"referenceNumber\":\"QC-77\",\"fields\":{\"moisture_percent\":\"7.2\"}}"))
+                        .content("{\"referenceNumber\":\"QC-77\",\"issueDate\":\"" + java.time.LocalDate.now()
+                                + "\",\"fields\":{\"moisture_percent\":\"7.2\"}}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.metadata.fields.moisture_percent").value("7.2"));
         // The owner's logistics user neither uploaded it nor reviews: only the supplier or a reviewer submits.

@@ -80,6 +80,10 @@ class DemoDocumentsIntegrationTests {
     void createsApprovedPendingRejectedAndMissingDocumentsThatAgreeWithTheShipments() {
         exporter = data.organization("exporter");
         supplier = data.organization("supplier");
+        // The demo identity loader gives the demo exporter this TRACES number; compliance checks the
+        // TRACES certificate against it before approval, so the test's exporter needs it too.
+        data.owner()
+                .update("UPDATE organization SET traces_number = 'NG-TRACES-2026-0417' WHERE id = ?", exporter.id());
         data.user(exporter, "logistics");
         data.user(exporter, "compliance");
         data.user(supplier, "supplier");

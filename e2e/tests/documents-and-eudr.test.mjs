@@ -1,0 +1,226 @@
+// Documents, compliance and EUDR in the browser: a document goes through upload with metadata,
+// rejection, a new version and approval until the requirement checklist is green; plots for a cocoa
+// shipment are imported and the validation report with its proposed repairs is shown before saving.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { apiToken, baseUrl, launch, newPage, screenshot, signIn, users } from './support.mjs';
+
+const CONTAINER = 'CSQU3054383';
+const today = new Date().toISOString().slice(0, 10);
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** A small but valid one-page PDF whose text the server can extract (xref offsets computed). */
+function pdf(lines) {
+  const text = lines
+    .map((line, i) => `BT /F1 11 Tf 50 ${780 - i * 16} Td (${line.replace(/[()\\]/g, '')}) Tj ET`)
+    .join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${Buffer.byteLength(text)} >>\nstream\n${text}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets = [];
+  objects.forEach((object, i) => {
+    offsets.push(Buffer.byteLength(body));
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body);
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+async function api(token, method, path, body) {
+  const init = { method, headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': crypto.randomUUID() } };
+  if (body instanceof FormData) init.body = body;
+  else if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const res = await fetch(`${baseUrl}${path}`, init);
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** Uploads, describes, submits and approves one document through the API (the setup of the journey). */
+async function approvedDocument(logistics, compliance, shipmentId, type, reference, fields) {
+  const form = new FormData();
+  form.append('file', new Blob([pdf([`${type} ${reference}`])], { type: 'application/pdf' }), `${type}.pdf`);
+  form.append('type', type);
+  const doc = await api(logistics, 'POST', `/api/shipments/${shipmentId}/documents`, form);
+  await api(logistics, 'PATCH', `/api/documents/${doc.id}/metadata`, {
+    referenceNumber: reference,
+    issueDate: today,
+    issuer: 'Ogun Valley Agro Exports Ltd',
+    fields,
+  });
+  await api(logistics, 'POST', `/api/documents/${doc.id}/transitions`, { to: 'under_review' });
+  await api(compliance, 'POST', `/api/documents/${doc.id}/transitions`, { to: 'approved' });
+}
+
+async function uploadInBrowser(page, typeLabel, fileName, lines) {
+  await page.getByRole('button', { name: 'Upload a document' }).click();
+  await page.getByLabel('Document type').selectOption({ label: typeLabel });
+  await page.getByTestId('file-input').setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: pdf(lines) });
+  await page.getByRole('form', { name: 'Document metadata' }).waitFor({ timeout: 30000 });
+}
+
+test('a certificate is uploaded with metadata, rejected, uploaded again and approved: the checklist goes green', async () => {
+  const logistics = await apiToken(users.exporterLogistics);
+  const compliance = await apiToken(users.exporterCompliance);
+  const reference = `E2E-DOC-${Date.now().toString(36).toUpperCase()}`;
+  const etd = new Date(Date.now() + 10 * 86400000).toISOString();
+  const shipment = await api(logistics, 'POST', '/api/shipments', {
+    reference,
+    productType: 'other',
+    portOfLoading: 'NGAPP',
+    portOfDischarge: 'NLRTM',
+    etd,
+    containers: [{ number: CONTAINER }],
+    productLines: [{ hsCode: '130219', description: 'Dried plant extract', netWeightKg: 18000, grossWeightKg: 18400, containerNumber: CONTAINER }],
+  });
+  const shipmentId = shipment.id;
+  const weights = { gross_weight_kg: '18400' };
+  await approvedDocument(logistics, compliance, shipmentId, 'bill_of_lading', `BL-${reference}`, {
+    container_numbers: CONTAINER, hs_codes: '130219', ...weights,
+  });
+  await approvedDocument(logistics, compliance, shipmentId, 'commercial_invoice', `INV-${reference}`, {
+    hs_codes: '130219', ...weights, net_weight_kg: '18000',
+  });
+  await approvedDocument(logistics, compliance, shipmentId, 'packing_list', `PL-${reference}`, {
+    container_numbers: CONTAINER, ...weights, net_weight_kg: '18000',
+  });
+
+  // The logistics user uploads the missing certificate of origin and describes it.
+  const page = await newPage(browser);
+  await signIn(page, users.exporterLogistics);
+  await page.goto(`/shipments/${shipmentId}`);
+  await page.getByRole('tab', { name: 'Documents' }).click();
+  const checklist = page.getByRole('list', { name: 'Required documents' });
+  await checklist.locator('li[data-state="missing"]').filter({ hasText: 'Certificate of origin' }).waitFor();
+  await uploadInBrowser(page, 'Certificate of origin', 'coo-v1.pdf', [
+    'CERTIFICATE OF ORIGIN', `Certificate No. COO-${reference}`, 'Country of origin: Nigeria', 'HS code 0910',
+  ]);
+  const metadata = page.getByRole('form', { name: 'Document metadata' });
+  await metadata.getByLabel('Reference number').fill(`COO-${reference}`);
+  await metadata.getByLabel('Issue date').fill(today);
+  await metadata.getByLabel('HS codes').fill('0910');
+  await metadata.getByLabel('Country of origin').fill('NG');
+  await screenshot(page, '20-document-metadata');
+  await metadata.getByRole('button', { name: 'Save metadata' }).click();
+  await metadata.getByText('Metadata saved.').waitFor();
+  await metadata.getByRole('button', { name: 'Submit for review' }).click();
+  await checklist.locator('li[data-state="pending"]').filter({ hasText: 'Certificate of origin' }).waitFor();
+
+  // The compliance officer rejects it: the HS code does not match the shipment.
+  const reviewer = await newPage(browser);
+  await signIn(reviewer, users.exporterCompliance);
+  await reviewer.goto(`/shipments/${shipmentId}`);
+  await reviewer.getByRole('tab', { name: 'Documents' }).click();
+  const certificate = reviewer.getByRole('region', { name: 'Certificate of origin' });
+  await certificate.getByRole('button', { name: 'Open version 1' }).click();
+  const review = certificate.getByRole('region', { name: 'Review' });
+  await review.getByRole('button', { name: 'Reject' }).click();
+  await reviewer.getByLabel('Reason for rejecting (the uploader is told)').fill('HS code 0910 does not match the goods (1302).');
+  await reviewer.getByRole('dialog').getByRole('button', { name: 'Reject' }).click();
+  const reviewerChecklist = reviewer.getByRole('list', { name: 'Required documents' });
+  await reviewerChecklist.locator('li[data-state="failed"]').filter({ hasText: 'Certificate of origin' }).waitFor();
+  await screenshot(reviewer, '21-document-rejected');
+
+  // The uploader sees the rejection and uploads a corrected version 2.
+  await page.reload();
+  await page.getByRole('tab', { name: 'Documents' }).click();
+  await checklist.locator('li[data-state="failed"]').filter({ hasText: 'Certificate of origin' }).waitFor();
+  await uploadInBrowser(page, 'Certificate of origin', 'coo-v2.pdf', [
+    'CERTIFICATE OF ORIGIN', `Certificate No. COO2-${reference}`, 'Country of origin: Nigeria', 'HS code 1302.19',
+  ]);
+  await metadata.getByLabel('Reference number').fill(`COO2-${reference}`);
+  await metadata.getByLabel('Issue date').fill(today);
+  await metadata.getByLabel('HS codes').fill('130219');
+  await metadata.getByLabel('Country of origin').fill('NG');
+  await metadata.getByRole('button', { name: 'Save metadata' }).click();
+  await metadata.getByText('Metadata saved.').waitFor();
+  await metadata.getByRole('button', { name: 'Submit for review' }).click();
+
+  // The officer approves version 2; every requirement is now satisfied and the shipment compliant.
+  await reviewer.reload();
+  await reviewer.getByRole('tab', { name: 'Documents' }).click();
+  await certificate.getByRole('button', { name: 'Open version 2' }).click();
+  await certificate.getByRole('region', { name: 'Review' }).getByRole('button', { name: 'Approve' }).click();
+  await reviewerChecklist.locator('li[data-state="satisfied"]').filter({ hasText: 'Certificate of origin' }).waitFor();
+  assert.equal(await reviewerChecklist.locator('li:not([data-state="satisfied"])').count(), 0);
+  assert.equal(await reviewerChecklist.locator('li[data-state="satisfied"]').count(), 4);
+  await screenshot(reviewer, '22-checklist-green');
+
+  const evaluation = await api(compliance, 'GET', `/api/shipments/${shipmentId}/compliance`);
+  assert.equal(evaluation.overall, 'compliant');
+  const history = await api(compliance, 'GET', `/api/shipments/${shipmentId}/documents`);
+  const versions = history.filter((d) => d.type === 'certificate_of_origin').map((d) => [d.version, d.status]);
+  assert.deepEqual(versions.sort(), [[1, 'rejected'], [2, 'approved']]);
+});
+
+test('compliance imports plots for a cocoa shipment and sees the validation report with repairs before saving', async () => {
+  const logistics = await apiToken(users.exporterLogistics);
+  const reference = `E2E-EUDR-${Date.now().toString(36).toUpperCase()}`;
+  const shipment = await api(logistics, 'POST', '/api/shipments', {
+    reference,
+    productType: 'cocoa_beans',
+    portOfLoading: 'NGAPP',
+    portOfDischarge: 'DEHAM',
+    productLines: [{ hsCode: '180100', description: 'Raw cocoa beans', netWeightKg: 24000 }],
+  });
+
+  // One plot of 6 ha drawn as an open ring (repairable), with a wrongly cased property name.
+  const geojson = JSON.stringify({
+    type: 'FeatureCollection',
+    features: [{
+      type: 'Feature',
+      properties: { producerName: 'Adebayo Farms', ProducerCountry: 'NG', ProductionPlace: 'Idanre', Area: 6 },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [[[5.100000, 7.100000], [5.122000, 7.100000], [5.122000, 7.125000], [5.100000, 7.125000]]],
+      },
+    }],
+  }, null, 2);
+
+  const page = await newPage(browser);
+  await signIn(page, users.exporterCompliance);
+  await page.goto(`/shipments/${shipment.id}`);
+  await page.getByRole('tab', { name: 'Compliance & EUDR' }).click();
+  await page.getByRole('button', { name: 'Import plots' }).click();
+  const importer = page.getByRole('region', { name: 'Import plots' });
+  await importer.getByLabel('GeoJSON').fill(geojson);
+  await importer.getByRole('button', { name: 'Validate' }).click();
+  const report = page.getByRole('region', { name: 'Validation report' });
+  await report.waitFor();
+  await report.getByText(/open|first.*last|clos/i).first().waitFor();
+  await report.getByText(/producerName|ProducerName/).first().waitFor();
+  await page.getByText('Repairs proposed').waitFor();
+  await screenshot(page, '23-geojson-validation-report');
+
+  await importer.getByLabel('Accept the repairs').check();
+  await importer.getByLabel(/^1\./).check();
+  await importer.getByLabel('Production date').fill('2024-03-01');
+  await importer.getByRole('button', { name: 'Save plots' }).click();
+  const token = await apiToken(users.exporterCompliance);
+  let origins = [];
+  for (let i = 0; i < 30 && origins.length === 0; i += 1) {
+    origins = (await api(token, 'GET', `/api/shipments/${shipment.id}/eudr`)).origins;
+    if (origins.length === 0) await new Promise((r) => { setTimeout(r, 500); });
+  }
+  assert.equal(origins.length, 1);
+  await page.getByRole('img', { name: 'Map of the plots' }).waitFor();
+  await screenshot(page, '24-plots-saved');
+});
