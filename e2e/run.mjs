@@ -95,8 +95,10 @@ async function main() {
     const started = Date.now();
     await waitUntilReady(baseUrl, password, server, 180000);
     console.log(`TraceHub ready at ${baseUrl} after ${Math.round((Date.now() - started) / 1000)} s`);
+    // E2E_TESTS narrows the run to some files while working on them (e.g. "tests/documents-and-eudr.test.mjs").
+    const selected = process.env.E2E_TESTS ? process.env.E2E_TESTS.split(/\s+/) : ['tests/'];
     code = await new Promise((done) => {
-      const tests = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', 'tests/'], {
+      const tests = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...selected], {
         cwd: here,
         env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_PASSWORD: password, E2E_OUTPUT: output },
         stdio: 'inherit',
