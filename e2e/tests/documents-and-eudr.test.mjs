@@ -114,10 +114,14 @@ test('a certificate is uploaded with metadata, rejected, uploaded again and appr
     'CERTIFICATE OF ORIGIN', `Certificate No. COO-${reference}`, 'Country of origin: Nigeria', 'HS code 0910',
   ]);
   const metadata = page.getByRole('form', { name: 'Document metadata' });
-  await metadata.getByLabel('Reference number').fill(`COO-${reference}`);
-  await metadata.getByLabel('Issue date').fill(today);
-  await metadata.getByLabel('HS codes').fill('0910');
-  await metadata.getByLabel('Country of origin').fill('NG');
+  // The reference number found in the PDF's text is offered; it is only applied when clicked.
+  const field = (name) => metadata.getByLabel(name, { exact: true });
+  assert.equal(await field('Reference number').inputValue(), '');
+  await metadata.getByRole('button', { name: `Use COO-${reference} for reference number` }).click();
+  assert.equal(await field('Reference number').inputValue(), `COO-${reference}`);
+  await field('Issue date').fill(today);
+  await field('HS codes').fill('0910');
+  await field('Country of origin').fill('NG');
   await screenshot(page, '20-document-metadata');
   await metadata.getByRole('button', { name: 'Save metadata' }).click();
   await metadata.getByText('Metadata saved.').waitFor();
@@ -146,10 +150,10 @@ test('a certificate is uploaded with metadata, rejected, uploaded again and appr
   await uploadInBrowser(page, 'Certificate of origin', 'coo-v2.pdf', [
     'CERTIFICATE OF ORIGIN', `Certificate No. COO2-${reference}`, 'Country of origin: Nigeria', 'HS code 1302.19',
   ]);
-  await metadata.getByLabel('Reference number').fill(`COO2-${reference}`);
-  await metadata.getByLabel('Issue date').fill(today);
-  await metadata.getByLabel('HS codes').fill('130219');
-  await metadata.getByLabel('Country of origin').fill('NG');
+  await field('Reference number').fill(`COO2-${reference}`);
+  await field('Issue date').fill(today);
+  await field('HS codes').fill('130219');
+  await field('Country of origin').fill('NG');
   await metadata.getByRole('button', { name: 'Save metadata' }).click();
   await metadata.getByText('Metadata saved.').waitFor();
   await metadata.getByRole('button', { name: 'Submit for review' }).click();
@@ -182,15 +186,16 @@ test('compliance imports plots for a cocoa shipment and sees the validation repo
     productLines: [{ hsCode: '180100', description: 'Raw cocoa beans', netWeightKg: 24000 }],
   });
 
-  // One plot of 6 ha drawn as an open ring (repairable), with a wrongly cased property name.
+  // One plot of 6.7 ha drawn as an open ring (repairable), with a wrongly cased property name.
   const geojson = JSON.stringify({
     type: 'FeatureCollection',
     features: [{
       type: 'Feature',
-      properties: { producerName: 'Adebayo Farms', ProducerCountry: 'NG', ProductionPlace: 'Idanre', Area: 6 },
+      properties: { producerName: 'Adebayo Farms', ProducerCountry: 'NG', ProductionPlace: 'Idanre', Area: 6.7 },
       geometry: {
         type: 'Polygon',
-        coordinates: [[[5.100000, 7.100000], [5.122000, 7.100000], [5.122000, 7.125000], [5.100000, 7.125000]]],
+        // About 243 m × 276 m ≈ 6.7 ha, so a polygon is required (> 4 ha).
+        coordinates: [[[5.123451, 7.123451], [5.125651, 7.123451], [5.125651, 7.125951], [5.123451, 7.125951]]],
       },
     }],
   }, null, 2);
@@ -201,7 +206,7 @@ test('compliance imports plots for a cocoa shipment and sees the validation repo
   await page.getByRole('tab', { name: 'Compliance & EUDR' }).click();
   await page.getByRole('button', { name: 'Import plots' }).click();
   const importer = page.getByRole('region', { name: 'Import plots' });
-  await importer.getByLabel('GeoJSON').fill(geojson);
+  await importer.getByRole('textbox', { name: 'GeoJSON' }).fill(geojson);
   await importer.getByRole('button', { name: 'Validate' }).click();
   const report = page.getByRole('region', { name: 'Validation report' });
   await report.waitFor();
