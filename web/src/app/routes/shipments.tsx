@@ -47,10 +47,6 @@ export function ShipmentDetailRoute() {
             shipmentId={id}
             shipmentReference={shipment.reference}
             lines={shipment.productLines.map((line, index) => ({ position: index + 1, label: `${line.hsCode} ${line.description}` }))}
-            canManageOrigins={can(permissions.eudrManage) || can(permissions.eudrOriginsSubmit)}
-            canRecordDds={can(permissions.eudrDdsRecord)}
-            // The package is for the owner organisation and the buyer (contract); eudr:manage and eudr:dds-record mark them.
-            canDownloadPackage={can(permissions.eudrManage) || can(permissions.eudrDdsRecord)}
           />
         </>
       )}
