@@ -52,7 +52,7 @@ describe('ComplianceCard', () => {
     expect(screen.getByText(/Rule set/)).toHaveTextContent('2026.1');
     for (const state of ['satisfied', 'pending', 'missing', 'failed']) expect(screen.getByTestId(`count-${state}`)).toHaveTextContent('1');
     const regimes = within(screen.getByRole('list', { name: 'Regimes' })).getAllByRole('listitem');
-    expect(regimes.map((r) => r.textContent)).toEqual(['Eudr:Pending', 'Phytosanitary:Failed']);
+    expect(regimes.map((r) => r.textContent)).toEqual(['EUDR:Pending', 'Phytosanitary:Failed']);
     const findings = within(screen.getByRole('list', { name: 'Compliance findings' })).getAllByRole('listitem');
     expect(findings[0]).toHaveTextContent('Blocking');
     expect(findings[0]).toHaveTextContent('XD-CONTAINERS');
