@@ -2,7 +2,8 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-const backend = 'http://localhost:8080';
+// The dev server's API target; TRACEHUB_BACKEND points it at another local run (e.g. http://localhost:18080).
+const backend = process.env['TRACEHUB_BACKEND'] ?? 'http://localhost:8080';
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],

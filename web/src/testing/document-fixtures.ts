@@ -1,56 +1,65 @@
+import type { DocumentView, Schemas } from '@/lib/api/types';
+
+import { exporterOrg } from './fixtures';
 import { shipmentId } from './shipment-fixtures';
 
 /**
- * Documents and compliance answers shaped as in docs/architecture/documents-compliance-eudr.md. Plain data
- * (testing may not import features); the feature tests assign them to the features' types, so a shape that
- * drifts from the hand-written types fails the type check.
+ * Documents and compliance answers, typed with the generated API schema so a fixture that drifts from the
+ * real API fails the type check. Shapes checked against the running backend's demo data (e.g. the list
+ * answers `transitions` and `suggestions` as null; detail, upload and changes fill them).
  */
 export const blDocumentId = '55555555-0000-4000-8000-000000000001';
 export const blV2DocumentId = '55555555-0000-4000-8000-000000000002';
 export const invoiceDocumentId = '55555555-0000-4000-8000-000000000003';
 
-export const documentTypes = [
+export const documentTypes: Schemas['DocumentTypeView'][] = [
   {
     code: 'bill_of_lading',
     name: 'Bill of lading',
-    typicalIssuer: 'Carrier',
+    typicalIssuer: 'carrier',
     hasExpiry: false,
     fields: [
-      { key: 'container_numbers', label: 'Container numbers', kind: 'list' },
-      { key: 'hs_codes', label: 'HS codes', kind: 'list' },
-      { key: 'gross_weight_kg', label: 'Gross weight (kg)', kind: 'number' },
+      { key: 'container_numbers', label: 'Container numbers', kind: 'container_list' },
+      { key: 'seal_numbers', label: 'Seal numbers', kind: 'text' },
+      { key: 'hs_codes', label: 'HS codes', kind: 'hs_code_list' },
+      { key: 'gross_weight_kg', label: 'Gross weight (kg)', kind: 'decimal' },
     ],
   },
   {
     code: 'commercial_invoice',
     name: 'Commercial invoice',
-    typicalIssuer: 'Exporter',
+    typicalIssuer: 'exporter',
     hasExpiry: false,
     fields: [
-      { key: 'hs_codes', label: 'HS codes', kind: 'list' },
-      { key: 'net_weight_kg', label: 'Net weight (kg)', kind: 'number' },
+      { key: 'hs_codes', label: 'HS codes', kind: 'hs_code_list' },
+      { key: 'gross_weight_kg', label: 'Gross weight (kg)', kind: 'decimal' },
+      { key: 'net_weight_kg', label: 'Net weight (kg)', kind: 'decimal' },
     ],
   },
   {
     code: 'phytosanitary_certificate',
     name: 'Phytosanitary certificate',
-    typicalIssuer: 'NAQS',
+    typicalIssuer: 'plant-quarantine authority',
     hasExpiry: true,
-    fields: [],
+    fields: [{ key: 'country_of_origin', label: 'Country of origin', kind: 'country' }],
   },
   {
     code: 'certificate_of_origin',
     name: 'Certificate of origin',
-    typicalIssuer: 'Chamber of commerce',
+    typicalIssuer: 'chamber of commerce',
     hasExpiry: false,
-    fields: [{ key: 'country_of_origin', label: 'Country of origin', kind: 'country' }],
+    fields: [
+      { key: 'country_of_origin', label: 'Country of origin', kind: 'country' },
+      { key: 'hs_codes', label: 'HS codes', kind: 'hs_code_list' },
+    ],
   },
 ];
 
-const emptyMetadata = { referenceNumber: null, issueDate: null, expiryDate: null, issuer: null, fields: {} };
+const emptyMetadata: Schemas['DocumentMetadata'] = { referenceNumber: null, issueDate: null, expiryDate: null, issuer: null, fields: {} };
 
-export const blV1 = {
+export const blV1: DocumentView = {
   id: blDocumentId,
+  shipmentId,
   type: 'bill_of_lading',
   version: 1,
   status: 'rejected',
@@ -62,16 +71,21 @@ export const blV1 = {
   originalName: 'bl-draft.pdf',
   uploadedAt: '2026-11-20T09:00:00Z',
   uploadedBy: '11111111-0000-4000-8000-000000000003',
+  uploadedByOrganizationId: exporterOrg.id,
+  statusChangedAt: '2026-11-21T10:00:00Z',
   duplicates: [],
+  suggestions: null,
+  transitions: null,
 };
 
-export const blV2 = {
+export const blV2: DocumentView = {
   ...blV1,
   id: blV2DocumentId,
   version: 2,
   status: 'under_review',
   originalName: 'bl-final.pdf',
   uploadedAt: '2026-11-22T09:00:00Z',
+  statusChangedAt: '2026-11-22T09:05:00Z',
   sha256: 'b'.repeat(64),
   duplicates: [
     {
@@ -83,7 +97,7 @@ export const blV2 = {
   ],
 };
 
-export const invoice = {
+export const invoice: DocumentView = {
   ...blV1,
   id: invoiceDocumentId,
   type: 'commercial_invoice',
@@ -99,7 +113,7 @@ export const invoice = {
 
 export const shipmentDocuments = [blV1, invoice, blV2];
 
-export const blV2Detail = {
+export const blV2Detail: DocumentView = {
   ...blV2,
   transitions: [
     { from: null, to: 'uploaded', actorUserId: '11111111-0000-4000-8000-000000000003', actorName: 'Lola Logistics', reason: null, occurredAt: '2026-11-22T09:00:00Z' },
@@ -108,7 +122,7 @@ export const blV2Detail = {
   suggestions: null,
 };
 
-export const blV1Detail = {
+export const blV1Detail: DocumentView = {
   ...blV1,
   transitions: [
     { from: null, to: 'uploaded', actorUserId: '11111111-0000-4000-8000-000000000003', actorName: 'Lola Logistics', reason: null, occurredAt: '2026-11-20T09:00:00Z' },
@@ -118,7 +132,7 @@ export const blV1Detail = {
   suggestions: null,
 };
 
-export const uploadSuggestions = {
+export const uploadSuggestions: Schemas['Suggestions'] = {
   types: [
     { code: 'bill_of_lading', score: 0.91 },
     { code: 'commercial_invoice', score: 0.12 },
@@ -130,7 +144,8 @@ export const uploadSuggestions = {
   weightsKg: [21500],
 };
 
-export const uploadedDocument = {
+/** The upload's 201 answer: the new version with what was read from it, and its first transition. */
+export const uploadedDocument: DocumentView = {
   ...blV1,
   id: '55555555-0000-4000-8000-000000000010',
   version: 3,
@@ -138,10 +153,12 @@ export const uploadedDocument = {
   metadata: emptyMetadata,
   originalName: 'bl-scan.pdf',
   uploadedAt: '2026-11-29T10:00:00Z',
+  statusChangedAt: '2026-11-29T10:00:00Z',
   suggestions: uploadSuggestions,
+  transitions: [{ from: null, to: 'uploaded', actorUserId: '11111111-0000-4000-8000-000000000003', actorName: 'Lola Logistics', reason: null, occurredAt: '2026-11-29T10:00:00Z' }],
 };
 
-export const complianceEvaluation = {
+export const complianceEvaluation: Schemas['ComplianceEvaluation'] = {
   shipmentId,
   ruleSetVersion: '2026.1',
   overall: 'non_compliant',
@@ -158,7 +175,7 @@ export const complianceEvaluation = {
   ],
   findings: [
     {
-      ruleId: 'cross.container_numbers_agree',
+      ruleId: 'XD-CONTAINERS',
       severity: 'blocking',
       message: 'Container MSKU9070323 is on the B/L but not on the packing list.',
       documentId: blV2DocumentId,
@@ -166,7 +183,7 @@ export const complianceEvaluation = {
       overrideReason: null,
     },
     {
-      ruleId: 'cross.weights_within_5_percent',
+      ruleId: 'XD-WEIGHTS',
       severity: 'advisory',
       message: 'B/L gross weight differs from the invoice by 6 %.',
       documentId: blV2DocumentId,

@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 
 import { permissions } from '@/config/permissions';
 import { ComplianceCard, DocumentFindings, RequirementChecklist } from '@/features/compliance';
-import { DocumentsSection } from '@/features/documents';
+import { DocumentsSection, useDocumentTypes } from '@/features/documents';
 import { EudrCard } from '@/features/eudr';
 import { hasPermission, useMe } from '@/features/identity';
 import { ShipmentDetailPage, ShipmentEditPage, ShipmentsListPage } from '@/features/shipments';
@@ -19,7 +19,10 @@ export function ShipmentsListRoute() {
 export function ShipmentDetailRoute() {
   const { id } = useParams();
   const me = useMe();
+  const documentTypes = useDocumentTypes();
   if (!id) return <NotFoundPage />;
+  // The checklist names document types as the API does ("EUDR DDS-ready package"), not by their codes.
+  const typeNames = new Map((documentTypes.data ?? []).map((type) => [type.code, type.name]));
   const can = (permission: Parameters<typeof hasPermission>[1]) => hasPermission(me.data, permission);
   const canOverride = can(permissions.complianceOverride);
   return (
@@ -36,7 +39,7 @@ export function ShipmentDetailRoute() {
           canReview={can(permissions.documentsReview)}
           // Archiving a document is for admins of the owner organisation (product spec §3); the server decides the org.
           canArchive={me.data?.role === 'admin'}
-          checklist={<RequirementChecklist shipmentId={id} />}
+          checklist={<RequirementChecklist shipmentId={id} typeNames={typeNames} />}
           renderFindings={(documentId) => <DocumentFindings shipmentId={id} documentId={documentId} canOverride={canOverride} />}
         />
       }
@@ -47,10 +50,6 @@ export function ShipmentDetailRoute() {
             shipmentId={id}
             shipmentReference={shipment.reference}
             lines={shipment.productLines.map((line, index) => ({ position: index + 1, label: `${line.hsCode} ${line.description}` }))}
-            canManageOrigins={can(permissions.eudrManage) || can(permissions.eudrOriginsSubmit)}
-            canRecordDds={can(permissions.eudrDdsRecord)}
-            // The package is for the owner organisation and the buyer (contract); eudr:manage and eudr:dds-record mark them.
-            canDownloadPackage={can(permissions.eudrManage) || can(permissions.eudrDdsRecord)}
           />
         </>
       )}

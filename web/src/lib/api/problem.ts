@@ -31,6 +31,11 @@ export class ApiProblem extends Error {
   readonly errors: readonly FieldProblem[];
   /** Seconds from the Retry-After header (429, 503), if the server sent one. */
   readonly retryAfterSeconds: number | undefined;
+  /**
+   * The problem type's own members beyond RFC 9457's (e.g. `findings` of `document-blocking-findings`,
+   * `issues` and `repairs` of `eudr-geojson-invalid`); read them with the type's parser, never trusted blindly.
+   */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(init: {
     type?: string;
@@ -41,6 +46,7 @@ export class ApiProblem extends Error {
     requestId?: string | undefined;
     errors?: readonly FieldProblem[];
     retryAfterSeconds?: number | undefined;
+    extensions?: Readonly<Record<string, unknown>>;
   }) {
     super(init.detail);
     this.type = init.type ?? 'about:blank';
@@ -51,6 +57,7 @@ export class ApiProblem extends Error {
     this.requestId = init.requestId;
     this.errors = init.errors ?? [];
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.extensions = init.extensions ?? {};
   }
 
   /** True when `type` is the given TraceHub problem kind, e.g. `is('invalid-credentials')`. */
@@ -81,6 +88,7 @@ export class ApiProblem extends Error {
         requestId: asString(body.requestId) ?? headerRequestId,
         errors: parseFieldErrors(body.errors),
         retryAfterSeconds,
+        extensions: extensionsOf(body),
       });
     }
     return new ApiProblem({
@@ -105,6 +113,12 @@ export function toApiProblem(error: unknown): ApiProblem {
 
 function isProblemBody(body: unknown): body is ProblemBody {
   return typeof body === 'object' && body !== null && ('detail' in body || 'title' in body || 'type' in body);
+}
+
+const standardMembers = new Set(['type', 'title', 'status', 'detail', 'instance', 'requestId', 'errors']);
+
+function extensionsOf(body: ProblemBody): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([name]) => !standardMembers.has(name)));
 }
 
 function asString(value: unknown): string | undefined {

@@ -1,8 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import { apiJson } from '@/lib/api/raw';
+import { api, unwrap } from '@/lib/api/client';
 
-import type { ComplianceEvaluation } from '../model/types';
 
 /**
  * The key prefix of every compliance evaluation. The documents and EUDR features invalidate it by this literal
@@ -11,7 +10,7 @@ import type { ComplianceEvaluation } from '../model/types';
 export const complianceKey = ['compliance'] as const;
 
 export function getCompliance(shipmentId: string) {
-  return apiJson<ComplianceEvaluation>(`/api/shipments/${encodeURIComponent(shipmentId)}/compliance`);
+  return unwrap(api.GET('/api/shipments/{id}/compliance', { params: { path: { id: shipmentId } } }));
 }
 
 export function complianceQueryOptions(shipmentId: string) {

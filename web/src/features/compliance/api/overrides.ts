@@ -1,23 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
-import { apiFetch } from '@/lib/api/raw';
+import { api, unwrap } from '@/lib/api/client';
 
 import type { OverrideRequest } from '../model/types';
 
 import { complianceKey } from './get-compliance';
 
-const overridesPath = (shipmentId: string) => `/api/shipments/${encodeURIComponent(shipmentId)}/compliance/overrides`;
-
-export async function createOverride(shipmentId: string, body: OverrideRequest) {
-  await apiFetch(overridesPath(shipmentId), {
-    method: 'POST',
-    body: JSON.stringify(body),
-    contentType: 'application/json',
-  });
+/** POST …/compliance/overrides → 201 OverrideView; 403 `forbidden` outside the owner's compliance users. */
+export function createOverride(shipmentId: string, body: OverrideRequest) {
+  return unwrap(api.POST('/api/shipments/{id}/compliance/overrides', { params: { path: { id: shipmentId } }, body }));
 }
 
+/** DELETE …/compliance/overrides/{overrideId} → 204. */
 export async function revokeOverride(shipmentId: string, overrideId: string) {
-  await apiFetch(`${overridesPath(shipmentId)}/${encodeURIComponent(overrideId)}`, { method: 'DELETE' });
+  await unwrap(api.DELETE('/api/shipments/{id}/compliance/overrides/{overrideId}', { params: { path: { id: shipmentId, overrideId } } }));
 }
 
 /** POST …/compliance/overrides (compliance:override): the finding stays, marked overridden with the reason. */

@@ -2,7 +2,7 @@ import { Badge, Card, ProblemAlert, Spinner } from '@/components/ui';
 import { formatDateTime } from '@/lib/format';
 
 import { useCompliance } from '../api/get-compliance';
-import { humanise, overallStates, regimeStates, requirementStates } from '../model/labels';
+import { overallStates, regimeName, regimeStates, requirementStates } from '../model/labels';
 import type { RequirementState } from '../model/types';
 
 import { FindingsList } from './findings-list';
@@ -44,7 +44,7 @@ export function ComplianceCard({ shipmentId, canOverride }: { shipmentId: string
           <ul aria-label="Regimes" className="flex flex-wrap gap-2">
             {evaluation.regimes.map((regime) => (
               <li key={regime.code} className="flex items-center gap-1 text-sm text-slate-900">
-                <span>{humanise(regime.code)}:</span>
+                <span>{regimeName(regime.code)}:</span>
                 <Badge tone={regimeStates[regime.status].tone}>{regimeStates[regime.status].label}</Badge>
               </li>
             ))}

@@ -14,7 +14,7 @@ import { DocumentFindings } from './document-findings';
 import { RequirementChecklist } from './requirement-checklist';
 
 // The fixtures are plain data (testing/ may not import features); cast once to the contract types.
-const evaluation: ComplianceEvaluation = complianceEvaluation as ComplianceEvaluation;
+const evaluation: ComplianceEvaluation = complianceEvaluation;
 const names = new Map(documentTypes.map((t) => [t.code, t.name]));
 const overridesUrl = `/api/shipments/${shipmentId}/compliance/overrides`;
 
@@ -52,10 +52,10 @@ describe('ComplianceCard', () => {
     expect(screen.getByText(/Rule set/)).toHaveTextContent('2026.1');
     for (const state of ['satisfied', 'pending', 'missing', 'failed']) expect(screen.getByTestId(`count-${state}`)).toHaveTextContent('1');
     const regimes = within(screen.getByRole('list', { name: 'Regimes' })).getAllByRole('listitem');
-    expect(regimes.map((r) => r.textContent)).toEqual(['Eudr:Pending', 'Phytosanitary:Failed']);
+    expect(regimes.map((r) => r.textContent)).toEqual(['EUDR:Pending', 'Phytosanitary:Failed']);
     const findings = within(screen.getByRole('list', { name: 'Compliance findings' })).getAllByRole('listitem');
     expect(findings[0]).toHaveTextContent('Blocking');
-    expect(findings[0]).toHaveTextContent('cross.container_numbers_agree');
+    expect(findings[0]).toHaveTextContent('XD-CONTAINERS');
     expect(findings[1]).toHaveTextContent('Advisory');
     expect(findings[1]).toHaveTextContent('Overridden');
     expect(findings[1]).toHaveTextContent('Override reason: Invoice weight excludes pallets');
@@ -110,7 +110,7 @@ describe('Overriding a finding', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Override' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(bodies).toEqual([{ ruleId: 'cross.container_numbers_agree', documentId: evaluation.findings[0]!.documentId, reason: 'Packing list is being corrected' }]);
+    expect(bodies).toEqual([{ ruleId: 'XD-CONTAINERS', documentId: evaluation.findings[0]!.documentId, reason: 'Packing list is being corrected' }]);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Override' })).not.toBeInTheDocument());
     expect(screen.getByText('Override reason: Packing list is being corrected')).toBeInTheDocument();
   });

@@ -23,6 +23,13 @@ export const regimeStates: Record<RegimeStatus, { label: string; tone: Tone }> =
   not_applicable: { label: 'Not applicable', tone: 'grey' },
 };
 
+/** The regimes the rule set 2026.1 evaluates (`Regime.code`); others are humanised. */
+const regimeNames: Partial<Record<string, string>> = { eudr: 'EUDR', veterinary: 'Veterinary', phytosanitary: 'Phytosanitary' };
+
+export function regimeName(code: string): string {
+  return regimeNames[code] ?? humanise(code);
+}
+
 /** A rule set's codes are snake case (`bill_of_lading`); shown as words until the types are loaded. */
 export function humanise(code: string): string {
   const words = code.replace(/[_-]+/g, ' ').trim();

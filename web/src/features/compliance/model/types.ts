@@ -1,52 +1,16 @@
-/**
- * Shapes of the compliance API (docs/architecture/documents-compliance-eudr.md), written by hand until the
- * lead regenerates `src/lib/api/schema.d.ts` from the merged backend; they will then be replaced by the
- * generated ones.
- */
-export type OverallStatus = 'compliant' | 'in_progress' | 'non_compliant';
-export type RequirementState = 'missing' | 'pending' | 'failed' | 'satisfied';
-export type RegimeStatus = 'passed' | 'failed' | 'pending' | 'not_applicable';
-export type Severity = 'blocking' | 'advisory';
+import type { Schemas } from '@/lib/api/types';
 
-export interface Requirement {
-  documentType: string;
-  state: RequirementState;
-  documentId: string | null;
-  version: number | null;
-  message: string;
-  nextAction: string | null;
-}
-
-export interface Finding {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  documentId?: string | null;
-  overrideId?: string | null;
-  overrideReason?: string | null;
-}
-
-export interface Regime {
-  code: string;
-  status: RegimeStatus;
-  findings: Finding[];
-}
-
-export interface ComplianceEvaluation {
-  shipmentId: string;
-  ruleSetVersion: string;
-  overall: OverallStatus;
-  requirements: Requirement[];
-  regimes: Regime[];
-  findings: Finding[];
-  evaluatedAt: string;
-}
-
-export interface OverrideRequest {
-  ruleId: string;
-  documentId?: string | null;
-  reason: string;
-}
+/** The compliance API's shapes, from the generated schema (`ComplianceEvaluation`, `ComplianceController`). */
+export type OverallStatus = Schemas['ComplianceOverall'];
+export type RequirementState = Schemas['RequirementState'];
+export type RegimeStatus = Schemas['RegimeStatus'];
+export type Severity = Schemas['Severity'];
+export type Requirement = Schemas['Requirement'];
+export type Finding = Schemas['Finding'];
+export type Regime = Schemas['Regime'];
+export type ComplianceEvaluation = Schemas['ComplianceEvaluation'];
+export type OverrideRequest = Schemas['OverrideRequest'];
+export type Override = Schemas['OverrideView'];
 
 /** The server's minimum; checked here too so the user learns it before sending. */
 export const minOverrideReasonLength = 10;

@@ -1,25 +1,17 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 
-import { apiJson } from '@/lib/api/raw';
+import { api, unwrap } from '@/lib/api/client';
 
-import type { DocumentDetail, MetadataRequest, TransitionRequest } from '../model/types';
+import type { MetadataRequest, TransitionRequest } from '../model/types';
 
 import { complianceKeyPrefix, documentsKey } from './keys';
 
 export function updateMetadata(documentId: string, body: MetadataRequest) {
-  return apiJson<DocumentDetail>(`/api/documents/${encodeURIComponent(documentId)}/metadata`, {
-    method: 'PATCH',
-    body: JSON.stringify(body),
-    contentType: 'application/json',
-  });
+  return unwrap(api.PATCH('/api/documents/{docId}/metadata', { params: { path: { docId: documentId } }, body }));
 }
 
 export function transitionDocument(documentId: string, body: TransitionRequest) {
-  return apiJson<DocumentDetail>(`/api/documents/${encodeURIComponent(documentId)}/transitions`, {
-    method: 'POST',
-    body: JSON.stringify(body),
-    contentType: 'application/json',
-  });
+  return unwrap(api.POST('/api/documents/{docId}/transitions', { params: { path: { docId: documentId } }, body }));
 }
 
 /** Documents and the compliance evaluation built on them are refetched after any change. */

@@ -1,13 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import { apiJson } from '@/lib/api/raw';
+import { api, unwrap } from '@/lib/api/client';
 
-import type { DocumentType } from '../model/types';
 
 export function documentTypesQueryOptions() {
   return queryOptions({
     queryKey: ['documents', 'types'],
-    queryFn: () => apiJson<DocumentType[]>('/api/document-types'),
+    queryFn: () => unwrap(api.GET('/api/document-types')),
     // Reference data: changes with a release, not during a session.
     staleTime: 60 * 60_000,
   });

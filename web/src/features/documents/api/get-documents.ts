@@ -1,15 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import { apiJson } from '@/lib/api/raw';
+import { api, unwrap } from '@/lib/api/client';
 
-import type { DocumentDetail, ShipmentDocument } from '../model/types';
 
 import { documentKey, shipmentDocumentsKey } from './keys';
 
 export function shipmentDocumentsQueryOptions(shipmentId: string) {
   return queryOptions({
     queryKey: shipmentDocumentsKey(shipmentId),
-    queryFn: () => apiJson<ShipmentDocument[]>(`/api/shipments/${encodeURIComponent(shipmentId)}/documents`),
+    queryFn: () => unwrap(api.GET('/api/shipments/{id}/documents', { params: { path: { id: shipmentId } } })),
   });
 }
 
@@ -21,7 +20,7 @@ export function useShipmentDocuments(shipmentId: string) {
 export function documentQueryOptions(documentId: string) {
   return queryOptions({
     queryKey: documentKey(documentId),
-    queryFn: () => apiJson<DocumentDetail>(`/api/documents/${encodeURIComponent(documentId)}`),
+    queryFn: () => unwrap(api.GET('/api/documents/{docId}', { params: { path: { docId: documentId } } })),
   });
 }
 

@@ -16,12 +16,10 @@ import { renderWithProviders } from '@/testing/render';
 import { server } from '@/testing/server';
 import { shipmentId } from '@/testing/shipment-fixtures';
 
-import type { DocumentDetail, ShipmentDocument, UploadedDocument } from '../model/types';
-
 import { DocumentsSection } from './documents-section';
 
-const documents = shipmentDocuments as ShipmentDocument[];
-const uploaded = uploadedDocument as UploadedDocument;
+const documents = shipmentDocuments;
+const uploaded = uploadedDocument;
 const uploadUrl = `/api/shipments/${shipmentId}/documents`;
 
 const permissions = { canUpload: true, canReview: false, canArchive: false };
@@ -32,8 +30,8 @@ function pdf(name = 'bl-scan.pdf', size = 2048) {
 
 function serveDetails() {
   server.use(
-    http.get(`/api/documents/${blV2DocumentId}`, () => HttpResponse.json(blV2Detail as DocumentDetail)),
-    http.get(`/api/documents/${blV1Detail.id}`, () => HttpResponse.json(blV1Detail as DocumentDetail)),
+    http.get(`/api/documents/${blV2DocumentId}`, () => HttpResponse.json(blV2Detail)),
+    http.get(`/api/documents/${blV1Detail.id}`, () => HttpResponse.json(blV1Detail)),
     http.get('/api/documents/:id/content', () => new HttpResponse('%PDF-1.7', { headers: { 'Content-Type': 'application/pdf' } })),
   );
 }

@@ -83,7 +83,7 @@ export function DocumentsSection({ shipmentId, checklist, renderFindings, canUpl
                   document={uploaded}
                   type={typeOf(uploaded.type)}
                   types={typeList}
-                  suggestions={uploaded.suggestions}
+                  suggestions={uploaded.suggestions ?? null}
                   onDone={() => setUploaded(null)}
                 />
               </div>

@@ -131,7 +131,7 @@ export function MetadataForm({ document: doc, type, types, suggestions, onDone }
             {(control) => (
               <Input
                 type={field.kind === 'date' ? 'date' : 'text'}
-                inputMode={field.kind === 'number' ? 'decimal' : undefined}
+                inputMode={field.kind === 'decimal' ? 'decimal' : undefined}
                 {...control}
                 {...form.register(`fields.${field.key}`)}
               />

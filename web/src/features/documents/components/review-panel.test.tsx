@@ -3,17 +3,14 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 
 import { blV2, blV2Detail, blV2DocumentId } from '@/testing/document-fixtures';
-import { problem } from '@/testing/http';
 import { renderWithProviders } from '@/testing/render';
 import { server } from '@/testing/server';
 import { shipmentId } from '@/testing/shipment-fixtures';
 
-import type { ShipmentDocument } from '../model/types';
-
 import { DocumentsSection } from './documents-section';
 import { ReviewPanel } from './review-panel';
 
-const underReview = blV2 as ShipmentDocument;
+const underReview = blV2;
 const transitionsUrl = `/api/documents/${blV2DocumentId}/transitions`;
 
 function record(bodies: unknown[]) {
@@ -62,15 +59,33 @@ describe('ReviewPanel', () => {
 
   it('shows the blocking findings of a refused approval', async () => {
     server.use(
+      // As the backend answers it: the detail joins the findings, and `findings` lists them ("RULE: message").
       http.post(transitionsUrl, () =>
-        problem(409, 'document-blocking-findings', 'Approval refused: Container MSKU9070323 is on the B/L but not on the packing list.'),
+        HttpResponse.json(
+          {
+            type: 'https://tracehub.vibotaj.com/problems/document-blocking-findings',
+            title: 'Blocking findings',
+            status: 409,
+            detail:
+              'The document cannot be approved while blocking findings are open: XD-CONTAINERS: Container MSKU9070323 is on the B/L but not on the packing list.; DOC-ISSUE-DATE: Bill of lading v2 has no issue date: fill in the issue date.',
+            findings: [
+              'XD-CONTAINERS: Container MSKU9070323 is on the B/L but not on the packing list.',
+              'DOC-ISSUE-DATE: Bill of lading v2 has no issue date: fill in the issue date.',
+            ],
+          },
+          { status: 409, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
       ),
     );
     const { user } = renderWithProviders(<ReviewPanel document={underReview} canReview canArchive={false} />);
     await user.click(screen.getByRole('button', { name: 'Approve' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The decision was not recorded');
-    expect(alert).toHaveTextContent('Container MSKU9070323 is on the B/L but not on the packing list.');
+    const findings = within(screen.getByRole('list', { name: 'Blocking findings' })).getAllByRole('listitem');
+    expect(findings.map((item) => item.textContent)).toEqual([
+      'XD-CONTAINERS: Container MSKU9070323 is on the B/L but not on the packing list.',
+      'DOC-ISSUE-DATE: Bill of lading v2 has no issue date: fill in the issue date.',
+    ]);
   });
 
   it('lets an admin archive with a reason', async () => {

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 
 import { Button, ProblemAlert } from '@/components/ui';
+import { isApiProblem } from '@/lib/api/problem';
 
 import { useTransitionDocument } from '../api/change-document';
 import type { ShipmentDocument } from '../model/types';
@@ -15,6 +16,13 @@ export interface ReviewPanelProps {
   canArchive: boolean;
   /** The compliance findings for this document, composed in by the app. */
   findings?: ReactNode;
+}
+
+/** The messages of a 409 `document-blocking-findings` (its `findings` member: a list of strings). */
+function blockingFindings(error: unknown): string[] {
+  if (!isApiProblem(error) || !error.is('document-blocking-findings')) return [];
+  const findings = error.extensions['findings'];
+  return Array.isArray(findings) ? findings.filter((item): item is string => typeof item === 'string') : [];
 }
 
 /**
@@ -38,6 +46,13 @@ export function ReviewPanel({ document: doc, canReview, canArchive, findings }: 
       <h4 className="text-sm font-semibold text-slate-900">Review</h4>
       {reviewable && findings}
       {transition.isError && dialog === null && <ProblemAlert error={transition.error} title="The decision was not recorded" />}
+      {dialog === null && blockingFindings(transition.error).length > 0 && (
+        <ul aria-label="Blocking findings" className="list-disc pl-5 text-sm text-red-900">
+          {blockingFindings(transition.error).map((finding) => (
+            <li key={finding}>{finding}</li>
+          ))}
+        </ul>
+      )}
       <div className="flex flex-wrap gap-2">
         {reviewable && (
           <>

@@ -9,7 +9,7 @@ export function TransitionList({ documentId }: { documentId: string }) {
   const detail = useDocument(documentId);
   if (detail.isPending) return <Spinner label="Loading the history…" />;
   if (detail.isError) return <ProblemAlert error={detail.error} title="The history could not be loaded" />;
-  const transitions = detail.data.transitions;
+  const transitions = detail.data.transitions ?? [];
   if (transitions.length === 0) return <p className="text-sm text-slate-700">No transitions recorded.</p>;
   return (
     <ol aria-label={`History of version ${detail.data.version}`} className="space-y-1 text-sm">

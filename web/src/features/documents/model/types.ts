@@ -1,88 +1,25 @@
+import type { DocumentTransition, DocumentView, Schemas } from '@/lib/api/types';
+
+/** The documents API's shapes, from the generated schema (`DocumentController`, `DocumentView`). */
+export type DocumentStatus = Schemas['DocumentStatus'];
+/** `kind` is `text`, `date`, `decimal`, `country`, `container_list` or `hs_code_list` (lists comma-separated). */
+export type DocumentTypeField = Schemas['Field'];
+export type DocumentType = Schemas['DocumentTypeView'];
+export type DocumentMetadata = Schemas['DocumentMetadata'];
+/** `kind` is `same_file` or `same_reference` (a plain string in the schema). */
+export type Duplicate = Schemas['Duplicate'];
+export type Suggestions = Schemas['Suggestions'];
+export type Transition = DocumentTransition;
+
 /**
- * Shapes of the documents API (docs/architecture/documents-compliance-eudr.md), written by hand until the lead
- * regenerates `src/lib/api/schema.d.ts` from the merged backend; they will then be replaced by the generated ones.
+ * One version of a document. The same `DocumentView` answers every call: in the shipment's list `transitions`
+ * and `suggestions` are null; `GET /documents/{docId}`, the upload (201) and every change fill them.
  */
-export type DocumentStatus = 'uploaded' | 'under_review' | 'approved' | 'rejected' | 'superseded' | 'archived';
-
-export interface DocumentTypeField {
-  key: string;
-  label: string;
-  /** e.g. `text`, `date`, `number`, `country`, `list` (comma-separated). */
-  kind: string;
-}
-
-export interface DocumentType {
-  code: string;
-  name: string;
-  typicalIssuer: string | null;
-  hasExpiry: boolean;
-  fields: DocumentTypeField[];
-}
-
-export interface DocumentMetadata {
-  referenceNumber: string | null;
-  issueDate: string | null;
-  expiryDate: string | null;
-  issuer: string | null;
-  fields: Record<string, string>;
-}
-
-export interface Duplicate {
-  kind: 'same_file' | 'same_reference';
-  shipmentId: string;
-  shipmentReference?: string | null;
-  documentId: string;
-}
-
-export interface ShipmentDocument {
-  id: string;
-  type: string;
-  version: number;
-  status: DocumentStatus;
-  current: boolean;
-  metadata: DocumentMetadata;
-  sha256: string;
-  sizeBytes: number;
-  contentType: string;
-  originalName: string;
-  uploadedAt: string;
-  uploadedBy: string;
-  duplicates: Duplicate[];
-}
-
-export interface Suggestions {
-  types: { code: string; score: number }[];
-  referenceNumbers: string[];
-  containerNumbers: string[];
-  hsCodes: string[];
-  ports: string[];
-  weightsKg: number[];
-}
-
-export interface Transition {
-  from: DocumentStatus | null;
-  to: DocumentStatus;
-  actorUserId: string;
-  actorName: string | null;
-  reason: string | null;
-  occurredAt: string;
-}
-
-/** POST /shipments/{id}/documents → 201: the new version and what was found in it. */
-export type UploadedDocument = ShipmentDocument & { suggestions: Suggestions | null };
-
+export type ShipmentDocument = DocumentView;
+/** POST /shipments/{id}/documents → 201. */
+export type UploadedDocument = ShipmentDocument;
 /** GET /documents/{docId}. */
-export type DocumentDetail = ShipmentDocument & { transitions: Transition[]; suggestions: Suggestions | null };
+export type DocumentDetail = ShipmentDocument;
 
-export interface MetadataRequest {
-  referenceNumber: string | null;
-  issueDate: string | null;
-  expiryDate: string | null;
-  issuer: string | null;
-  fields: Record<string, string>;
-}
-
-export interface TransitionRequest {
-  to: DocumentStatus;
-  reason?: string | null;
-}
+export type MetadataRequest = Schemas['MetadataRequest'];
+export type TransitionRequest = Schemas['TransitionRequest'];

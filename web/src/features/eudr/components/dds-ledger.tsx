@@ -12,9 +12,17 @@ import type { DdsReference, DdsReferenceRequest } from '../model/types';
 const schema = z.object({
   referenceNumber: z.string().trim().min(1, 'Enter the DDS reference number.').max(64, 'At most 64 characters.'),
   verificationNumber: z.string().trim().min(1, 'Enter the verification number.').max(64, 'At most 64 characters.'),
-  filedAt: z.iso.date('Enter the date the DDS was filed.'),
+  // `DdsRequest.filedAt` is an instant and starts the 72 h amend window, so the time matters, not just the day.
+  filedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'Enter when the DDS was filed.'),
 });
 type Values = z.infer<typeof schema>;
+
+/** An ISO instant as the value of a `datetime-local` input, in the browser's time zone. */
+function toLocalInput(instant: string) {
+  const date = new Date(instant);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
 
 function ReferenceForm({ initial, pending, error, submitLabel, onSubmit, onCancel }: {
   initial?: DdsReference;
@@ -29,11 +37,11 @@ function ReferenceForm({ initial, pending, error, submitLabel, onSubmit, onCance
     defaultValues: {
       referenceNumber: initial?.referenceNumber ?? '',
       verificationNumber: initial?.verificationNumber ?? '',
-      filedAt: initial?.filedAt.slice(0, 10) ?? '',
+      filedAt: initial ? toLocalInput(initial.filedAt) : '',
     },
   });
   const { errors } = form.formState;
-  const submit = form.handleSubmit((values) => onSubmit(values));
+  const submit = form.handleSubmit((values) => onSubmit({ ...values, filedAt: new Date(values.filedAt).toISOString() }));
   return (
     <form aria-label={submitLabel} noValidate onSubmit={(event) => void submit(event)} className="space-y-3 rounded-md border border-slate-200 p-3">
       <div className="grid gap-3 sm:grid-cols-3">
@@ -43,8 +51,8 @@ function ReferenceForm({ initial, pending, error, submitLabel, onSubmit, onCance
         <Field label="Verification number" error={errors.verificationNumber?.message}>
           {(control) => <Input {...control} {...form.register('verificationNumber')} />}
         </Field>
-        <Field label="Filed on" error={errors.filedAt?.message}>
-          {(control) => <Input type="date" {...control} {...form.register('filedAt')} />}
+        <Field label="Filed at" error={errors.filedAt?.message}>
+          {(control) => <Input type="datetime-local" {...control} {...form.register('filedAt')} />}
         </Field>
       </div>
       {error !== null && error !== undefined && <ProblemAlert error={error} title="The reference was not recorded" />}
@@ -78,7 +86,8 @@ export function DdsLedger({ shipmentId, references, canRecord, now = new Date() 
       ) : (
         <ul aria-label="DDS reference ledger" className="divide-y divide-slate-200 rounded-md border border-slate-200">
           {references.map((reference) => {
-            const open = new Date(reference.amendableUntil) > now;
+            // The server's `amendable` at load time, and the clock since: the window closes while the page is open.
+            const open = reference.amendable && new Date(reference.amendableUntil) > now;
             return (
               <li key={reference.id} className="space-y-2 p-3 text-sm">
                 <div className="flex flex-col gap-1 sm:flex-row sm:items-center sm:justify-between">
@@ -86,7 +95,7 @@ export function DdsLedger({ shipmentId, references, canRecord, now = new Date() 
                     <p className="font-mono text-slate-900">{reference.referenceNumber}</p>
                     <p className="text-slate-700">
                       Verification <span className="font-mono">{reference.verificationNumber}</span> · filed {formatDateTime(reference.filedAt)}
-                      {reference.recordedByName && <> · recorded by {reference.recordedByName}</>}
+                      {reference.amendedAt && <> · amended {formatDateTime(reference.amendedAt)}</>}
                     </p>
                     <p className="text-slate-800" data-testid="amend-window">
                       {open ? `Amendable until ${formatDateTime(reference.amendableUntil)}` : `Amend window closed ${formatDateTime(reference.amendableUntil)}`}

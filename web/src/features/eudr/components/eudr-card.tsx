@@ -5,22 +5,16 @@ import { formatNumber } from '@/lib/format';
 
 import { downloadDdsPackage, useDeleteOrigin, useEudr } from '../api/eudr';
 import { riskLabels } from '../model/plot-map';
-import type { EudrStatus, LineOption, Origin, RiskLevel } from '../model/types';
+import type { EudrAction, EudrStatus, LineOption, Origin, RiskLevel } from '../model/types';
 
 import { DdsLedger } from './dds-ledger';
 import { GeoJsonImport } from './geojson-import';
-import { PlotMap } from './plot-map';
+import { PlotMap, plotName } from './plot-map';
 
 export interface EudrCardProps {
   shipmentId: string;
   shipmentReference: string;
   lines: readonly LineOption[];
-  /** eudr:manage or eudr:origins-submit: import and delete plots. */
-  canManageOrigins: boolean;
-  /** eudr:dds-record: record and amend DDS references. */
-  canRecordDds: boolean;
-  /** Owner organisation or buyer: the DDS package. */
-  canDownloadPackage: boolean;
 }
 
 const statusBadges: Record<EudrStatus, { label: string; tone: 'green' | 'amber' | 'red' | 'grey' }> = {
@@ -29,16 +23,26 @@ const statusBadges: Record<EudrStatus, { label: string; tone: 'green' | 'amber' 
   failed: { label: 'Failed', tone: 'red' },
   not_applicable: { label: 'Not applicable', tone: 'grey' },
 };
+/** `ChecklistItem.state`: pending (not due yet) does not hold the assessment back, so it is not shown as missing. */
+const checklistStates: Partial<Record<string, { mark: string; word: string; className: string }>> = {
+  satisfied: { mark: '✓ ', word: 'Done: ', className: 'text-slate-800' },
+  missing: { mark: '✕ ', word: 'Missing: ', className: 'text-red-900' },
+  failed: { mark: '✕ ', word: 'Failed: ', className: 'text-red-900' },
+  pending: { mark: '… ', word: 'Not due yet: ', className: 'text-slate-700' },
+};
 const riskTones: Record<RiskLevel, 'green' | 'amber' | 'red'> = { low: 'green', standard: 'amber', high: 'red' };
 
 function production(origin: Origin) {
-  if (origin.productionDate) return origin.productionDate;
+  if (origin.productionStart && origin.productionStart === origin.productionEnd) return origin.productionStart;
   if (origin.productionStart || origin.productionEnd) return `${origin.productionStart ?? '?'} – ${origin.productionEnd ?? '?'}`;
   return '—';
 }
 
-/** EUDR for Annex I products: assessment, checklist, plots on the map, GeoJSON import, DDS package and ledger. */
-export function EudrCard({ shipmentId, shipmentReference, lines, canManageOrigins, canRecordDds, canDownloadPackage }: EudrCardProps) {
+/**
+ * EUDR for Annex I products: assessment, checklist, plots on the map, GeoJSON import, DDS package and ledger.
+ * What the caller may do comes from the server's `actions` (organisation and role decide it, not the role alone).
+ */
+export function EudrCard({ shipmentId, shipmentReference, lines }: EudrCardProps) {
   const eudr = useEudr(shipmentId);
   const remove = useDeleteOrigin(shipmentId);
   const [importing, setImporting] = useState(false);
@@ -54,7 +58,12 @@ export function EudrCard({ shipmentId, shipmentReference, lines, canManageOrigin
       </Card>
     );
   }
-  const status = statusBadges[data.status];
+  const status = statusBadges[data.status as EudrStatus] ?? { label: data.status, tone: 'grey' as const };
+  const riskLevel = data.riskLevel as RiskLevel | null | undefined;
+  const may = (action: EudrAction) => data.actions.includes(action);
+  const canManageOrigins = may('add_origins');
+  const canRecordDds = may('record_dds');
+  const canDownloadPackage = may('download_package');
   return (
     <Card title="EUDR">
       <div className="space-y-5">
@@ -62,24 +71,24 @@ export function EudrCard({ shipmentId, shipmentReference, lines, canManageOrigin
           <span data-testid="eudr-status">
             <Badge tone={status.tone}>{status.label}</Badge>
           </span>
-          {data.riskLevel && (
+          {riskLevel && (
             <span data-testid="eudr-risk">
-              <Badge tone={riskTones[data.riskLevel]}>{riskLabels[data.riskLevel]}</Badge>
+              <Badge tone={riskTones[riskLevel]}>{riskLabels[riskLevel]}</Badge>
             </span>
           )}
         </div>
         {data.checklist.length > 0 && (
           <ul aria-label="EUDR checklist" className="space-y-1 text-sm">
             {data.checklist.map((item) => (
-              <li key={item.code} data-satisfied={item.satisfied} className={item.satisfied ? 'text-slate-800' : 'text-red-900'}>
-                <span aria-hidden="true">{item.satisfied ? '✓ ' : '✕ '}</span>
-                <span className="sr-only">{item.satisfied ? 'Done: ' : 'Missing: '}</span>
+              <li key={item.code} data-satisfied={item.satisfied} data-state={item.state} className={checklistStates[item.state]?.className ?? 'text-slate-800'}>
+                <span aria-hidden="true">{checklistStates[item.state]?.mark ?? '• '}</span>
+                <span className="sr-only">{checklistStates[item.state]?.word ?? `${item.state}: `}</span>
                 {item.message}
               </li>
             ))}
           </ul>
         )}
-        <PlotMap origins={data.origins} />
+        <PlotMap origins={data.origins} riskLevel={riskLevel ?? 'standard'} />
         {data.origins.length === 0 ? (
           <p className="text-sm text-slate-700">No plots yet.</p>
         ) : (
@@ -91,7 +100,6 @@ export function EudrCard({ shipmentId, shipmentReference, lines, canManageOrigin
                 <Th>Area (ha)</Th>
                 <Th>Production</Th>
                 <Th>Lines</Th>
-                <Th>Risk</Th>
                 <Th>Valid</Th>
                 {canManageOrigins && <Th>Actions</Th>}
               </Tr>
@@ -100,20 +108,19 @@ export function EudrCard({ shipmentId, shipmentReference, lines, canManageOrigin
               {data.origins.map((origin, index) => (
                 <Tr key={origin.id}>
                   <Td>
-                    {origin.name ?? `Plot ${index + 1}`} <span className="text-xs text-slate-600">({origin.geometry.type === 'Point' ? 'point' : 'polygon'})</span>
+                    {plotName(origin, index)} <span className="text-xs text-slate-600">({origin.geometryType === 'Point' ? 'point' : 'polygon'})</span>
                   </Td>
-                  <Td>{origin.countryCode}</Td>
-                  <Td>{formatNumber(origin.areaHa)}</Td>
+                  <Td>{origin.producerCountry ?? '—'}</Td>
+                  <Td>{formatNumber(origin.areaHa ?? origin.computedAreaHa)}</Td>
                   <Td>{production(origin)}</Td>
                   <Td>{origin.linePositions.join(', ')}</Td>
-                  <Td>{riskLabels[origin.riskLevel]}</Td>
-                  <Td>{origin.valid ? 'Yes' : `No: ${origin.problems.join('; ')}`}</Td>
+                  <Td>{origin.valid ? 'Yes' : `No: ${origin.issues.map((issue) => issue.message).join('; ')}`}</Td>
                   {canManageOrigins && (
                     <Td>
                       <Button
                         variant="danger"
                         size="sm"
-                        aria-label={`Delete ${origin.name ?? `plot ${index + 1}`}`}
+                        aria-label={`Delete ${plotName(origin, index)}`}
                         loading={remove.isPending && remove.variables === origin.id}
                         onClick={() => remove.mutate(origin.id)}
                       >

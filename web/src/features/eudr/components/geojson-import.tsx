@@ -1,13 +1,31 @@
 import { useState, type ChangeEvent } from 'react';
 
 import { Alert, Badge, Button, Field, Input, ProblemAlert } from '@/components/ui';
+import { isApiProblem } from '@/lib/api/problem';
+import { formatNumber } from '@/lib/format';
 
 import { useSaveOrigins, useValidateGeoJson } from '../api/eudr';
-import type { LineOption, SaveOriginsRequest, ValidationReport } from '../model/types';
+import type { GeoJsonIssue, LineOption, SaveOriginsRequest, ValidationReport } from '../model/types';
 
-function where(feature: number | null, position: string | null) {
-  const parts = [feature === null ? 'Document' : `Feature ${feature + 1}`, position ? `at ${position}` : null];
+/** `feature` is the server's 1-based feature number; null for the file as a whole. */
+function where(feature: number | null | undefined, position: string | null | undefined) {
+  const parts = [feature == null ? 'Document' : `Feature ${feature}`, position ? `at ${position}` : null];
   return parts.filter(Boolean).join(' ');
+}
+
+/** The `issues` of a 422 `eudr-geojson-invalid` refusing the save (the server validates again on save). */
+function refusedIssues(error: unknown): GeoJsonIssue[] {
+  if (!isApiProblem(error) || !error.is('eudr-geojson-invalid')) return [];
+  const issues = error.extensions['issues'];
+  return Array.isArray(issues) ? (issues as GeoJsonIssue[]).filter((issue) => typeof issue?.message === 'string') : [];
+}
+
+/**
+ * Whether saving with acceptRepairs would pass: every error is repairable (the server saves the repaired file
+ * only when it then validates).
+ */
+function repairable(report: ValidationReport) {
+  return report.repaired != null && report.issues.every((issue) => issue.severity !== 'error' || issue.repairable);
 }
 
 /** The validation report: every issue naming its feature and position, the proposed repairs and the preview. */
@@ -15,13 +33,13 @@ function Report({ report, acceptRepairs, onAcceptRepairs }: { report: Validation
   return (
     <section aria-label="Validation report" className="space-y-3">
       <p className="text-sm font-medium text-slate-900">
-        {report.valid ? '✓ The GeoJSON is valid.' : report.repairs.length > 0 && report.repaired ? '⚠ Valid only after the repairs below.' : '✕ The GeoJSON is not valid.'}
+        {report.valid ? '✓ The GeoJSON is valid.' : repairable(report) ? '⚠ Valid only after the repairs below.' : '✕ The GeoJSON is not valid.'}
       </p>
       {report.issues.length > 0 && (
         <ul aria-label="Issues" className="space-y-1 text-sm">
           {report.issues.map((issue, index) => (
             <li key={index} className="flex flex-wrap items-center gap-2">
-              <Badge tone={issue.severity === 'error' ? 'red' : 'amber'}>{issue.severity === 'error' ? 'Error' : 'Warning'}</Badge>
+              <Badge tone={issue.severity === 'error' ? 'red' : 'amber'}>{issue.severity === 'error' ? 'Error' : 'Advisory'}</Badge>
               <span>
                 <span className="font-medium">{where(issue.feature, issue.position)}:</span> {issue.message}
               </span>
@@ -34,8 +52,11 @@ function Report({ report, acceptRepairs, onAcceptRepairs }: { report: Validation
         <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3">
           <p className="text-sm font-medium text-amber-950">Repairs proposed</p>
           <ul aria-label="Repairs" className="list-disc pl-5 text-sm text-amber-950">
-            {report.repairs.map((repair) => (
-              <li key={repair.code}>{repair.message}</li>
+            {report.repairs.map((repair, index) => (
+              <li key={index}>
+                {repair.feature != null && <span className="font-medium">Feature {repair.feature}: </span>}
+                {repair.message}
+              </li>
             ))}
           </ul>
           {report.repaired && (
@@ -55,7 +76,7 @@ function Report({ report, acceptRepairs, onAcceptRepairs }: { report: Validation
       {report.plots.length > 0 && (
         <p className="text-sm text-slate-800">
           {report.plots.length} plot{report.plots.length === 1 ? '' : 's'}:{' '}
-          {report.plots.map((plot) => `${plot.geometryType}${plot.areaHa !== null ? ` ${plot.areaHa} ha` : ''}${plot.countryCode ? ` (${plot.countryCode})` : ''}`).join(', ')}
+          {report.plots.map((plot) => `${plot.producerName ? `${plot.producerName}: ` : ''}${plot.geometryType} ${formatNumber(plot.declaredAreaHa ?? plot.computedAreaHa)} ha${plot.producerCountry ? ` (${plot.producerCountry})` : ''}`).join(', ')}
         </p>
       )}
     </section>
@@ -100,7 +121,7 @@ export function GeoJsonImport({ shipmentId, lines, onDone }: { shipmentId: strin
     validate.mutate(text);
   }
 
-  const savable = report !== undefined && (report.valid || (report.repaired !== null && acceptRepairs));
+  const savable = report !== undefined && (report.valid || (repairable(report) && acceptRepairs));
 
   function onSave() {
     setFormError(null);
@@ -111,6 +132,7 @@ export function GeoJsonImport({ shipmentId, lines, onDone }: { shipmentId: strin
       geojson: JSON.parse(text) as unknown,
       linePositions: positions,
       acceptRepairs,
+      // Either productionDate or the period, never both (the server refuses both with 400).
       ...(dateMode === 'single' ? { productionDate: date } : { productionStart: start, productionEnd: end }),
     };
     save.mutate(body, { onSuccess: onDone });
@@ -180,12 +202,21 @@ export function GeoJsonImport({ shipmentId, lines, onDone }: { shipmentId: strin
           </fieldset>
           {formError && <Alert tone="error">{formError}</Alert>}
           {save.isError && <ProblemAlert error={save.error} title="The plots were not saved" />}
+          {refusedIssues(save.error).length > 0 && (
+            <ul aria-label="Issues found when saving" className="space-y-1 text-sm">
+              {refusedIssues(save.error).map((issue, index) => (
+                <li key={index}>
+                  <span className="font-medium">{where(issue.feature, issue.position)}:</span> {issue.message}
+                </li>
+              ))}
+            </ul>
+          )}
           <Button onClick={onSave} loading={save.isPending}>
             Save plots
           </Button>
         </div>
       )}
-      {report && !savable && report.repaired !== null && report.repairs.length > 0 && (
+      {report && !savable && repairable(report) && (
         <p className="text-sm text-slate-800">Accept the repairs to save these plots.</p>
       )}
       <Button variant="ghost" size="sm" onClick={onDone}>

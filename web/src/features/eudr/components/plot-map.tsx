@@ -6,15 +6,16 @@ import type { Origin, RiskLevel } from '../model/types';
 const size = { width: 640, height: 360 };
 const levels: RiskLevel[] = ['low', 'standard', 'high'];
 
-function plotName(origin: Origin, index: number) {
-  return origin.name ?? `Plot ${index + 1}`;
+export function plotName(origin: Origin, index: number) {
+  return origin.producerName ?? origin.productionPlace ?? `Plot ${index + 1}`;
 }
 
 /**
- * Plots on the offline world map: polygons outlined, points as dots; colour by country risk, and invalid plots
- * dashed with a cross, so validity and risk also read without colour (legend below).
+ * Plots on the offline world map: polygons outlined, points as dots; coloured by the shipment's risk level (the
+ * API gives risk per shipment, not per plot), and invalid plots dashed with a cross, so validity and risk also
+ * read without colour (legend below).
  */
-export function PlotMap({ origins }: { origins: readonly Origin[] }) {
+export function PlotMap({ origins, riskLevel }: { origins: readonly Origin[]; riskLevel: RiskLevel }) {
   const projection = useMemo(() => plotProjection(origins, size), [origins]);
   const land = useMemo(() => landPath(projection), [projection]);
   const plots = useMemo(() => projectPlots(origins, projection), [origins, projection]);
@@ -30,10 +31,10 @@ export function PlotMap({ origins }: { origins: readonly Origin[] }) {
       >
         <path d={land} fill="#e2e8f0" stroke="#94a3b8" strokeWidth={0.5} />
         {plots.map(({ origin, path, x, y }, index) => {
-          const colour = riskColours[origin.riskLevel];
+          const colour = riskColours[riskLevel];
           return (
             <g key={origin.id} data-testid="plot" data-kind={path === null ? 'point' : 'polygon'} data-valid={origin.valid}>
-              <title>{`${plotName(origin, index)}: ${riskLabels[origin.riskLevel]}${origin.valid ? '' : ', invalid'}`}</title>
+              <title>{`${plotName(origin, index)}: ${riskLabels[riskLevel]}${origin.valid ? '' : ', invalid'}`}</title>
               {path !== null && (
                 <path d={path} fill={colour} fillOpacity={0.35} stroke={colour} strokeWidth={2} strokeDasharray={origin.valid ? undefined : '4 3'} />
               )}

@@ -6,11 +6,12 @@ import { shipmentEudr } from '@/testing/eudr-fixtures';
 import { forD3, plotProjection, projectPlots } from './plot-map';
 import type { Origin } from './types';
 
-const origins = shipmentEudr.origins as Origin[];
+// The schema types features as JsonNode; the fixtures hold GeoJSON Features.
+const origins = shipmentEudr.origins as unknown as Origin[];
 
 describe('plot map projection', () => {
   it('turns an RFC 7946 (counter-clockwise) polygon round so d3 draws the plot, not the rest of the globe', () => {
-    const polygon = origins[1]!.geometry;
+    const polygon = origins[1]!.feature.geometry;
     expect(geoArea(polygon)).toBeGreaterThan(2 * Math.PI);
     expect(geoArea(forD3(polygon))).toBeLessThan(1e-4);
     // Already clockwise: unchanged.

@@ -2,7 +2,7 @@ import { geoArea, geoBounds, geoMercator, geoPath, type GeoProjection } from 'd3
 import { feature } from 'topojson-client';
 import atlas from 'world-atlas/land-110m.json';
 
-import type { Origin, RiskLevel } from './types';
+import type { Origin, PlotGeometry, RiskLevel } from './types';
 
 type Topology = Parameters<typeof feature>[0];
 
@@ -22,8 +22,6 @@ export const riskLabels: Record<RiskLevel, string> = { low: 'Low risk', standard
  * Mercator fitted to the plots, widened to at least ~2° so a few hectares still show the surrounding coast;
  * the whole tropics when there are no plots.
  */
-type PlotGeometry = Origin['geometry'];
-
 /**
  * GeoJSON (RFC 7946) winds outer rings counter-clockwise; d3-geo reads rings on the sphere and takes a
  * counter-clockwise ring as everything *outside* it. A plot of a few hectares never covers half the globe, so
@@ -51,7 +49,7 @@ export function plotProjection(origins: readonly Origin[], { width, height }: Ma
   if (origins.length > 0) {
     const collection: GeoJSON.FeatureCollection = {
       type: 'FeatureCollection',
-      features: origins.map((origin) => ({ type: 'Feature', geometry: forD3(origin.geometry), properties: {} })),
+      features: origins.map((origin) => ({ type: 'Feature', geometry: forD3(origin.feature.geometry), properties: {} })),
     };
     [[west, south], [east, north]] = geoBounds(collection);
     const lonPad = Math.max(1, (east - west) * 0.2);
@@ -79,7 +77,7 @@ export interface ProjectedPlot {
 export function projectPlots(origins: readonly Origin[], projection: GeoProjection): ProjectedPlot[] {
   const path = geoPath(projection);
   return origins.map((origin) => {
-    const geometry = forD3(origin.geometry);
+    const geometry = forD3(origin.feature.geometry);
     const [x, y] = path.centroid(geometry);
     return { origin, path: geometry.type === 'Point' ? null : (path(geometry) ?? ''), x, y };
   });

@@ -1,87 +1,46 @@
+import type { Schemas } from '@/lib/api/types';
+
 /**
- * Shapes of the EUDR API (docs/architecture/documents-compliance-eudr.md), written by hand until the lead
- * regenerates `src/lib/api/schema.d.ts` from the merged backend; they will then be replaced by the generated ones.
- * Where the contract names a field without its shape (origins, DDS references), the shape here is the one the
- * EUDR backend was asked for; see the web report.
+ * The EUDR API's shapes, from the generated schema (`EudrController` records). Where the backend returns a
+ * Jackson `JsonNode` (a plot's GeoJSON feature, the repaired file) the schema cannot say more than "JSON",
+ * so those fields are narrowed here to the GeoJSON they are.
  */
+/** `EudrAssessment.status`: a plain string in the schema. */
 export type EudrStatus = 'not_applicable' | 'incomplete' | 'failed' | 'passed';
+/** `EudrAssessment.riskLevel`: a plain string in the schema; null when not applicable. */
 export type RiskLevel = 'low' | 'standard' | 'high';
+/** What the caller may do (`EudrView.actions`, decided by the server from organisation and role). */
+export type EudrAction = 'add_origins' | 'record_dds' | 'download_package';
 
-export interface ChecklistItem {
-  code: string;
-  satisfied: boolean;
-  message: string;
-}
+export type ChecklistItem = Schemas['ChecklistItem'];
 
-export interface Origin {
-  id: string;
-  /** The producer's or plot's name, from the feature's properties. */
-  name: string | null;
-  countryCode: string;
-  geometry: GeoJSON.Point | GeoJSON.Polygon | GeoJSON.MultiPolygon;
-  areaHa: number | null;
-  productionDate: string | null;
-  productionStart: string | null;
-  productionEnd: string | null;
-  linePositions: number[];
-  /** Country risk of the plot (EU classification). */
-  riskLevel: RiskLevel;
-  /** False when the plot fails a rule (e.g. produced after the cut-off, polygon needed above 4 ha). */
-  valid: boolean;
-  problems: string[];
-}
+export type PlotGeometry = GeoJSON.Point | GeoJSON.Polygon | GeoJSON.MultiPolygon;
+/** An RFC 7946 Feature as the validator accepted and stored it (properties included). */
+export type PlotFeature = GeoJSON.Feature<PlotGeometry, GeoJSON.GeoJsonProperties>;
 
-export interface DdsReference {
-  id: string;
-  referenceNumber: string;
-  verificationNumber: string;
-  filedAt: string;
-  recordedAt: string;
-  recordedByName: string | null;
-  amendableUntil: string;
-}
+/** A saved plot: `OriginView`. The validation state is re-checked on every read. */
+export type Origin = Omit<Schemas['OriginView'], 'feature'> & { feature: PlotFeature };
 
-export interface ShipmentEudr {
-  applicable: boolean;
-  status: EudrStatus;
-  riskLevel: RiskLevel | null;
-  checklist: ChecklistItem[];
-  origins: Origin[];
-  ddsReferences: DdsReference[];
-}
+export type DdsReference = Schemas['DdsView'];
+export type DdsReferenceRequest = Schemas['DdsRequest'];
 
-export interface GeoJsonIssue {
-  code: string;
-  severity: 'error' | 'warning';
-  /** 0-based index of the feature in the collection, or null for the document as a whole. */
-  feature: number | null;
-  /** Where in the feature, e.g. `coordinates[0][3]`. */
-  position: string | null;
-  message: string;
-}
+/** GET /api/shipments/{id}/eudr. */
+export type ShipmentEudr = Omit<Schemas['EudrView'], 'origins'> & { origins: Origin[] };
 
-export interface ValidationReport {
-  valid: boolean;
-  issues: GeoJsonIssue[];
-  repairs: { code: string; message: string }[];
-  repaired: GeoJSON.GeoJSON | null;
-  plots: { feature: number; geometryType: string; areaHa: number | null; countryCode: string | null }[];
-}
+/** One validator issue; `feature` is 1-based, `severity` is `error` or `advisory`. */
+export type GeoJsonIssue = Schemas['Issue'];
+export type GeoJsonRepair = Schemas['Repair'];
+export type ReportPlot = Omit<Schemas['Plot'], 'feature'> & { feature: PlotFeature };
 
-export interface SaveOriginsRequest {
-  geojson: unknown;
-  productionDate?: string;
-  productionStart?: string;
-  productionEnd?: string;
-  linePositions: number[];
-  acceptRepairs: boolean;
-}
+/** POST /api/eudr/geojson/validate, and `validation` of a save. */
+export type ValidationReport = Omit<Schemas['GeoJsonReport'], 'repaired' | 'plots'> & {
+  repaired?: GeoJSON.GeoJSON | null;
+  plots: ReportPlot[];
+};
 
-export interface DdsReferenceRequest {
-  referenceNumber: string;
-  verificationNumber: string;
-  filedAt: string;
-}
+/** POST …/eudr/origins: `geojson` is the parsed GeoJSON object (the server also takes its text). */
+export type SaveOriginsRequest = Omit<Schemas['OriginsRequest'], 'geojson'> & { geojson: unknown };
+export type OriginsSaved = Omit<Schemas['OriginsSaved'], 'eudr' | 'validation'> & { eudr: ShipmentEudr; validation: ValidationReport };
 
 /** A product line of the shipment, as the app passes it in (shipments are another feature). */
 export interface LineOption {

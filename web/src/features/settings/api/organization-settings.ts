@@ -1,13 +1,12 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import { apiJson } from '@/lib/api/raw';
+import { api, unwrap } from '@/lib/api/client';
 
-import type { OrganizationSettings } from '../model/types';
+import type { OrganizationSettingsRequest } from '../model/types';
 
-const settingsPath = '/api/organization/settings';
 
 export function organizationSettingsQueryOptions() {
-  return queryOptions({ queryKey: ['settings', 'organization'], queryFn: () => apiJson<OrganizationSettings>(settingsPath) });
+  return queryOptions({ queryKey: ['settings', 'organization'], queryFn: () => unwrap(api.GET('/api/organization/settings')) });
 }
 
 /** GET /api/organization/settings: readable by every member. */
@@ -19,8 +18,7 @@ export function useOrganizationSettings() {
 export function useSaveOrganizationSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: OrganizationSettings) =>
-      apiJson<OrganizationSettings>(settingsPath, { method: 'PUT', body: JSON.stringify(body), contentType: 'application/json' }),
+    mutationFn: (body: OrganizationSettingsRequest) => unwrap(api.PUT('/api/organization/settings', { body })),
     onSuccess: (saved) => queryClient.setQueryData(organizationSettingsQueryOptions().queryKey, saved),
   });
 }
