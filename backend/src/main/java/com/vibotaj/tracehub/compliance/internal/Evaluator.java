@@ -89,6 +89,21 @@ public final class Evaluator {
         for (ShipmentDocument document : deciding.values()) {
             findings.addAll(findings(document, context, in.overrides()));
         }
+        // A newer version waiting for review is judged as if it were current, so the reviewer sees what
+        // would block its approval before pressing the button. These findings carry that version's id;
+        // requirement states and regimes only count findings of the deciding versions.
+        for (List<ShipmentDocument> newestFirst : versions.values()) {
+            ShipmentDocument newest = newestFirst.get(0);
+            ShipmentDocument decidingOne = deciding.get(newest.type());
+            if (!newest.id().equals(decidingOne.id())
+                    && (newest.status() == DocumentStatus.UPLOADED || newest.status() == DocumentStatus.UNDER_REVIEW)) {
+                Map<String, ShipmentDocument> asIfCurrent = new LinkedHashMap<>(deciding);
+                asIfCurrent.put(newest.type(), newest);
+                RuleContext review =
+                        new RuleContext(in.ruleSet(), in.shipment(), asIfCurrent, in.tracesNumber(), in.today());
+                findings.addAll(findings(newest, review, in.overrides()));
+            }
+        }
 
         List<Requirement> requirements = new ArrayList<>();
         String product = in.shipment().productType();
@@ -372,8 +387,12 @@ public final class Evaluator {
         if (!applies) {
             return new Regime(VETERINARY, RegimeStatus.NOT_APPLICABLE, List.of());
         }
+        Set<java.util.UUID> decidingIds = versions.values().stream()
+                .map(list -> current(list).orElse(list.get(0)).id())
+                .collect(Collectors.toSet());
         List<Finding> regimeFindings = new ArrayList<>(findings.stream()
                 .filter(f -> VETERINARY_RULES.contains(f.ruleId()))
+                .filter(f -> f.documentId() == null || decidingIds.contains(f.documentId()))
                 .toList());
         if (!versions.containsKey(DocumentTypes.EU_TRACES_CERTIFICATE)
                 && (context.tracesNumber() == null || context.tracesNumber().isBlank())) {

@@ -135,6 +135,25 @@ class EvaluatorTests {
     }
 
     @Test
+    void aNewerVersionUnderReviewShowsWhatWouldBlockItWithoutUnsatisfyingTheCurrentOne() {
+        ShipmentDocument v1 = doc("packing_list", 1, APPROVED, good("packing_list"));
+        // Version 2 names a container the shipment does not have: approving it would be refused.
+        ShipmentDocument v2 = doc(
+                "packing_list",
+                2,
+                UNDER_REVIEW,
+                Fixtures.with(good("packing_list"), DocumentMetadata.CONTAINER_NUMBERS, "MSKU4516773"));
+        ComplianceEvaluation e = cocoa(replace(approvedSet(Fixtures.COCOA_EU), "packing_list", v1, v2));
+        assertThat(e.findings())
+                .filteredOn(f -> v2.id().equals(f.documentId()))
+                .extracting(Finding::ruleId)
+                .contains("XD-CONTAINERS");
+        assertThat(e.findings()).filteredOn(f -> v1.id().equals(f.documentId())).noneMatch(Finding::blocksApproval);
+        assertThat(requirement(e, "packing_list").state()).isEqualTo(RequirementState.SATISFIED);
+        assertThat(e.overall()).isEqualTo(Overall.COMPLIANT);
+    }
+
+    @Test
     void anApprovedVersionStaysCurrentWhenANewerOneIsRejected() {
         ShipmentDocument v1 = doc("packing_list", 1, APPROVED, good("packing_list"));
         ShipmentDocument v2 = doc("packing_list", 2, REJECTED, good("packing_list"));
