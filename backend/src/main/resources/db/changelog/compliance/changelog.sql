@@ -55,6 +55,13 @@ CREATE POLICY compliance_rule_read ON compliance_rule FOR SELECT USING (true);
 ALTER TABLE compliance_parameter ENABLE ROW LEVEL SECURITY;
 ALTER TABLE compliance_parameter FORCE ROW LEVEL SECURITY;
 CREATE POLICY compliance_parameter_read ON compliance_parameter FOR SELECT USING (true);
+-- Rule sets are written by migrations only, as the owning (migration) role: forced RLS applies to the
+-- owner too, so it needs a write policy of its own. The application role has no write grant at all.
+CREATE POLICY compliance_rule_set_owner_write ON compliance_rule_set FOR ALL TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY compliance_product_owner_write ON compliance_product FOR ALL TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY compliance_required_document_owner_write ON compliance_required_document FOR ALL TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY compliance_rule_owner_write ON compliance_rule FOR ALL TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY compliance_parameter_owner_write ON compliance_parameter FOR ALL TO CURRENT_USER USING (true) WITH CHECK (true);
 --rollback DROP TABLE compliance_parameter;
 --rollback DROP TABLE compliance_rule;
 --rollback DROP TABLE compliance_required_document;
