@@ -123,3 +123,30 @@ END $$;
 --rollback DROP FUNCTION purge_expired_idempotency_records();
 --rollback DROP POLICY idempotency_record_purge_delete ON idempotency_record;
 --rollback DROP POLICY idempotency_record_purge_read ON idempotency_record;
+
+--changeset tracehub:platform-008-event-publication splitStatements:false rollbackSplitStatements:false
+--comment: Spring Modulith's JDBC event publication registry (the outbox, schema v2 of Modulith 2.0). A row per event and listener is written in the publishing transaction and completed when the listener succeeds; incomplete rows are redelivered (platform EventRedelivery). It holds event payloads of every tenant and is read only by the registry itself, never by a query on a user's behalf, so its policy is an explicit allow-all: the table still sits under forced RLS like every table the app can reach.
+CREATE TABLE event_publication (
+  id                     uuid        NOT NULL PRIMARY KEY,
+  listener_id            text        NOT NULL,
+  event_type             text        NOT NULL,
+  serialized_event       text        NOT NULL,
+  publication_date       timestamptz NOT NULL,
+  completion_date        timestamptz,
+  status                 text,
+  completion_attempts    integer,
+  last_resubmission_date timestamptz
+);
+-- The registry finds a publication by its payload (hash) and the incomplete ones by completion date.
+CREATE INDEX event_publication_serialized_event_hash_idx ON event_publication USING hash (serialized_event);
+CREATE INDEX event_publication_by_completion_date_idx ON event_publication (completion_date);
+-- Outstanding publications are few; the backlog gauge and redelivery scan them without touching completed ones.
+CREATE INDEX event_publication_outstanding_idx ON event_publication (publication_date) WHERE completion_date IS NULL;
+ALTER TABLE event_publication ENABLE ROW LEVEL SECURITY;
+ALTER TABLE event_publication FORCE ROW LEVEL SECURITY;
+CREATE POLICY event_publication_shared ON event_publication FOR ALL USING (true) WITH CHECK (true);
+DO $$
+BEGIN
+  EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON event_publication TO %I', '${app_role}');
+END $$;
+--rollback DROP TABLE event_publication;

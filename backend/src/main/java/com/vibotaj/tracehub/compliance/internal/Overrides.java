@@ -71,19 +71,19 @@ public class Overrides {
                 null,
                 null);
         repository.insert(created, shipment.organizationId());
-        events.publishEvent(new OverridesChanged(shipmentId));
+        events.publishEvent(new OverridesChanged(shipmentId, shipment.organizationId()));
         return created;
     }
 
     @Transactional
     public void revoke(CurrentActor actor, UUID shipmentId, UUID overrideId) {
-        ownedShipment(actor, shipmentId);
+        var shipment = ownedShipment(actor, shipmentId);
         OverrideRepository.Override existing =
                 repository.find(shipmentId, overrideId).orElseThrow(() -> NotFoundException.of("Override", overrideId));
         if (!existing.active() || !repository.revoke(overrideId, actor.userId(), clock.instant())) {
             throw new ComplianceProblems.AlreadyRevoked();
         }
-        events.publishEvent(new OverridesChanged(shipmentId));
+        events.publishEvent(new OverridesChanged(shipmentId, shipment.organizationId()));
     }
 
     @Transactional(readOnly = true)

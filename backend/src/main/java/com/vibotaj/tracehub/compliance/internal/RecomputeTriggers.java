@@ -5,13 +5,13 @@ import com.vibotaj.tracehub.eudr.DdsReferenceRecorded;
 import com.vibotaj.tracehub.eudr.EudrOriginsChanged;
 import com.vibotaj.tracehub.identity.OrganizationSettingsChanged;
 import com.vibotaj.tracehub.platform.ScopedTransactions;
-import com.vibotaj.tracehub.platform.TenantContext;
 import com.vibotaj.tracehub.platform.TenantScope;
 import com.vibotaj.tracehub.shipments.ShipmentContainersChanged;
 import com.vibotaj.tracehub.shipments.ShipmentStatus;
 import com.vibotaj.tracehub.shipments.ShipmentStatusChanged;
 import com.vibotaj.tracehub.shipments.ShipmentUpdated;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,8 +20,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Re-evaluates a shipment after anything it depends on changed. It runs after the change committed
  * (the evaluation must see it, and a failed evaluation must not undo the user's change), in the
- * owner's scope: the change may come from a supplier or a buyer, who cannot write the owner's
- * evaluation or status.
+ * owner's scope, which every event names: the change may come from a supplier or a buyer, who cannot
+ * write the owner's evaluation or status, and a redelivery runs with no caller at all.
+ *
+ * <p>Each event is an outbox publication (Spring Modulith's JDBC registry): if re-evaluation fails, the
+ * exception leaves the publication incomplete and the redelivery job runs it again, instead of leaving a
+ * stale evaluation until the next change. The user's request has already committed and is not failed.
  *
  * <p>After commit the finished transaction is still bound to the thread until cleanup, so no new tenant
  * scope may be chosen on it; the work runs on a fresh thread that the caller waits for. Waiting
@@ -44,7 +48,7 @@ class RecomputeTriggers {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DocumentChanged event) {
-        recompute(event.shipmentId());
+        recompute(event.organizationId(), event.shipmentId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -53,33 +57,33 @@ class RecomputeTriggers {
                 && (event.to() == ShipmentStatus.DOCS_COMPLETE || event.to() == ShipmentStatus.DOCS_PENDING);
         if (!ours) {
             // Our own paperwork moves follow from an evaluation that is already stored.
-            recompute(event.shipmentId());
+            recompute(event.organizationId(), event.shipmentId());
         }
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ShipmentContainersChanged event) {
-        recompute(event.shipmentId());
+        recompute(event.organizationId(), event.shipmentId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ShipmentUpdated event) {
-        recompute(event.shipmentId());
+        recompute(event.organizationId(), event.shipmentId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(EudrOriginsChanged event) {
-        recompute(event.shipmentId());
+        recompute(event.organizationId(), event.shipmentId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DdsReferenceRecorded event) {
-        recompute(event.shipmentId());
+        recompute(event.organizationId(), event.shipmentId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(OverridesChanged event) {
-        recompute(event.shipmentId());
+        recompute(event.organizationId(), event.shipmentId());
     }
 
     /** The TRACES number decides the veterinary regime: refresh every evaluated shipment of the organisation. */
@@ -88,33 +92,37 @@ class RecomputeTriggers {
         detached(() -> {
             TenantScope owner = TenantScope.organization(event.organizationId());
             for (UUID shipmentId : tx.read(owner, () -> store.evaluatedShipments(event.organizationId()))) {
-                recomputeLogged(owner, shipmentId);
+                service.recomputeAsOwner(owner, shipmentId);
             }
         });
     }
 
-    private void recompute(UUID shipmentId) {
-        TenantScope caller = TenantContext.current();
-        detached(() -> recomputeLogged(caller, shipmentId));
+    private void recompute(UUID ownerId, UUID shipmentId) {
+        detached(() -> service.recomputeAsOwner(TenantScope.organization(ownerId), shipmentId));
     }
 
-    private void recomputeLogged(TenantScope caller, UUID shipmentId) {
-        try {
-            service.recomputeAsOwner(caller, shipmentId);
-        } catch (RuntimeException e) {
-            // The change itself is committed; the stored evaluation is refreshed by the next change,
-            // the nightly expiry run, or on read when missing.
-            log.error("Re-evaluating compliance of shipment {} failed", shipmentId, e);
-        }
-    }
-
+    /** Runs the work on a fresh thread and rethrows its failure here, so the publication stays incomplete. */
     private static void detached(Runnable work) {
-        Thread worker = new Thread(work, "compliance-recompute");
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Thread worker = new Thread(
+                () -> {
+                    try {
+                        work.run();
+                    } catch (RuntimeException e) {
+                        failure.set(e);
+                    }
+                },
+                "compliance-recompute");
         worker.start();
         try {
             worker.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while re-evaluating compliance", e);
+        }
+        if (failure.get() != null) {
+            log.error("Re-evaluating compliance failed; the event stays outstanding for redelivery", failure.get());
+            throw failure.get();
         }
     }
 }
