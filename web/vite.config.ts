@@ -37,6 +37,10 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
+    // Page-level tests render the whole app in jsdom; on a 2-core CI machine that also builds the backend,
+    // one such test took just over the 5 s default. A timeout is not an assertion: waits inside tests
+    // still fail on wrong behaviour.
+    testTimeout: 20_000,
     setupFiles: ['./src/testing/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
