@@ -25,3 +25,11 @@ END $$;
 --rollback DROP VIEW analytics_compliance;
 --rollback DROP VIEW analytics_shipment_party;
 --rollback DROP VIEW analytics_shipment;
+
+--changeset tracehub:analytics-002-document-indexes
+--comment: Measured at 100,000 shipments / 300,000 documents: finding the documents awaiting review or expiring scanned the whole (organization_id, status) index. Small partial indexes hold only those rows. They serve the analytics figures and the matching shipment-list filters; analytics owns them so they go with it.
+CREATE INDEX analytics_document_awaiting_idx ON document (shipment_id) WHERE status IN ('uploaded', 'under_review');
+CREATE INDEX analytics_document_expiry_idx ON document (expiry_date, shipment_id)
+  WHERE expiry_date IS NOT NULL AND status IN ('uploaded', 'under_review', 'approved');
+--rollback DROP INDEX analytics_document_expiry_idx;
+--rollback DROP INDEX analytics_document_awaiting_idx;

@@ -1,18 +1,18 @@
 package com.vibotaj.tracehub.analytics.internal;
 
-import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.Average;
-import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.Breakdown;
-import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.Bucket;
-import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.Compliance;
-import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.DocumentFigure;
-import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.Figure;
-import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.Group;
-import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.Period;
-import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.Punctuality;
-import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.StatusFigure;
-import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.Summary;
-import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.Trends;
-import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.Week;
+import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.AnalyticsAverage;
+import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.AnalyticsBreakdown;
+import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.AnalyticsBucket;
+import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.AnalyticsCompliance;
+import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.AnalyticsDocumentFigure;
+import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.AnalyticsFigure;
+import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.AnalyticsGroup;
+import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.AnalyticsPeriod;
+import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.AnalyticsPunctuality;
+import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.AnalyticsStatusFigure;
+import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.AnalyticsSummary;
+import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.AnalyticsTrends;
+import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.AnalyticsWeek;
 import com.vibotaj.tracehub.identity.OrganizationType;
 import com.vibotaj.tracehub.identity.Partners;
 import com.vibotaj.tracehub.platform.CurrentActor;
@@ -77,12 +77,13 @@ public class AnalyticsQueries {
     }
 
     @Transactional(readOnly = true)
-    public Summary summary(CurrentActor actor, Period period, @Nullable UUID buyer, @Nullable String productType) {
+    public AnalyticsSummary summary(
+            CurrentActor actor, AnalyticsPeriod period, @Nullable UUID buyer, @Nullable String productType) {
         Map<String, Object> params = new HashMap<>();
         String where = where(actor, buyer, productType, params);
         LocalDate today = today();
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        Week week = new Week(start(monday), start(monday.plusDays(7)));
+        AnalyticsWeek week = new AnalyticsWeek(start(monday), start(monday.plusDays(7)));
         Instant from = start(period.from());
         Instant to = start(period.to().plusDays(1));
         LocalDate expiryTo = today.plusDays(EXPIRY_WINDOW_DAYS + 1L);
@@ -148,53 +149,54 @@ public class AnalyticsQueries {
                     long late = rs.getLong("late");
                     long total = rs.getLong("total");
                     long compliant = rs.getLong("compliant");
-                    List<StatusFigure> statuses = new ArrayList<>();
+                    List<AnalyticsStatusFigure> statuses = new ArrayList<>();
                     for (ShipmentStatus s : ShipmentStatus.values()) {
-                        statuses.add(new StatusFigure(
+                        statuses.add(new AnalyticsStatusFigure(
                                 s.value(),
                                 byStatus.getOrDefault(s, 0L),
                                 base.with("status", s.value()).url()));
                     }
-                    return new Summary(
+                    return new AnalyticsSummary(
                             period,
                             week,
-                            new Figure(total, base.url()),
+                            new AnalyticsFigure(total, base.url()),
                             statuses,
-                            new Figure(
+                            new AnalyticsFigure(
                                     byStatus.getOrDefault(ShipmentStatus.IN_TRANSIT, 0L),
                                     base.with("status", ShipmentStatus.IN_TRANSIT.value())
                                             .url()),
-                            new Figure(rs.getLong("arriving"), arrivingList.url()),
-                            new Average(days(rs, "transit_avg"), rs.getLong("transit_n"), transit.url()),
-                            new Punctuality(
+                            new AnalyticsFigure(rs.getLong("arriving"), arrivingList.url()),
+                            new AnalyticsAverage(days(rs, "transit_avg"), rs.getLong("transit_n"), transit.url()),
+                            new AnalyticsPunctuality(
                                     AnalyticsViews.rate(onTime, onTime + late),
-                                    new Figure(
+                                    new AnalyticsFigure(
                                             onTime, arrived.with("onTime", true).url()),
-                                    new Figure(
+                                    new AnalyticsFigure(
                                             late, arrived.with("onTime", false).url())),
-                            new Compliance(
+                            new AnalyticsCompliance(
                                     AnalyticsViews.rate(compliant, total),
-                                    new Figure(
+                                    new AnalyticsFigure(
                                             compliant,
                                             base.with("compliance", "compliant").url()),
-                                    new Figure(
+                                    new AnalyticsFigure(
                                             rs.getLong("in_progress"),
                                             base.with("compliance", "in_progress")
                                                     .url()),
-                                    new Figure(
+                                    new AnalyticsFigure(
                                             rs.getLong("non_compliant"),
                                             base.with("compliance", "non_compliant")
                                                     .url()),
-                                    new Figure(
+                                    new AnalyticsFigure(
                                             rs.getLong("not_evaluated"),
                                             base.with("compliance", "not_evaluated")
                                                     .url())),
-                            new DocumentFigure(
+                            new AnalyticsDocumentFigure(
                                     rs.getLong("awaiting_n"),
                                     rs.getLong("awaiting_docs"),
                                     base.with("documentsAwaitingReview", true).url()),
-                            new DocumentFigure(rs.getLong("expiring_n"), rs.getLong("expiring_docs"), expiring.url()),
-                            new Figure(
+                            new AnalyticsDocumentFigure(
+                                    rs.getLong("expiring_n"), rs.getLong("expiring_docs"), expiring.url()),
+                            new AnalyticsFigure(
                                     rs.getLong("slips"),
                                     base.with("attention", "eta_slipped").url()));
                 })
@@ -220,10 +222,10 @@ public class AnalyticsQueries {
     }
 
     @Transactional(readOnly = true)
-    public Trends trends(
+    public AnalyticsTrends trends(
             CurrentActor actor,
             Granularity granularity,
-            Period period,
+            AnalyticsPeriod period,
             @Nullable UUID buyer,
             @Nullable String productType) {
         Map<String, Object> params = new HashMap<>();
@@ -255,7 +257,7 @@ public class AnalyticsQueries {
                     new long[] {rs.getLong("n"), rs.getLong("x"), rs.getLong("y")});
         });
         ListQuery base = ListQuery.of(buyer, productType);
-        List<Bucket> buckets = new ArrayList<>();
+        List<AnalyticsBucket> buckets = new ArrayList<>();
         long[] none = {0, 0, 0};
         for (LocalDate b = first; b.isBefore(end); b = granularity.next(b)) {
             Instant s = start(b);
@@ -265,25 +267,26 @@ public class AnalyticsQueries {
             long[] arrived = rows.getOrDefault("arrived@" + b, none);
             ListQuery arrivedList = base.between("ata", s, e);
             ListQuery departedList = base.between("atd", s, e);
-            buckets.add(new Bucket(
+            buckets.add(new AnalyticsBucket(
                     b,
                     granularity.next(b),
-                    new Figure(created[0], base.between("created", s, e).url()),
-                    new Figure(departed[0], departedList.url()),
-                    new Figure(arrived[0], arrivedList.url()),
-                    new Punctuality(
+                    new AnalyticsFigure(
+                            created[0], base.between("created", s, e).url()),
+                    new AnalyticsFigure(departed[0], departedList.url()),
+                    new AnalyticsFigure(arrived[0], arrivedList.url()),
+                    new AnalyticsPunctuality(
                             AnalyticsViews.rate(arrived[1], arrived[1] + arrived[2]),
-                            new Figure(
+                            new AnalyticsFigure(
                                     arrived[1], arrivedList.with("onTime", true).url()),
-                            new Figure(
+                            new AnalyticsFigure(
                                     arrived[2],
                                     arrivedList.with("onTime", false).url())),
                     AnalyticsViews.rate(departed[1], departed[0]),
-                    new Figure(
+                    new AnalyticsFigure(
                             departed[1],
                             departedList.with("compliance", "compliant").url())));
         }
-        return new Trends(granularity.unit(), new Period(first, end.minusDays(1)), buckets);
+        return new AnalyticsTrends(granularity.unit(), new AnalyticsPeriod(first, end.minusDays(1)), buckets);
     }
 
     /** Breakdown keys: the buyer organisation or the product type. */
@@ -303,7 +306,7 @@ public class AnalyticsQueries {
     }
 
     @Transactional(readOnly = true)
-    public Breakdown breakdown(CurrentActor actor, By by, Period period) {
+    public AnalyticsBreakdown breakdown(CurrentActor actor, By by, AnalyticsPeriod period) {
         Map<String, Object> params = new HashMap<>();
         // Shipments without a buyer have no list filter to show them by buyer: they are left out of the
         // buyer breakdown (every shipment has a product).
@@ -324,7 +327,7 @@ public class AnalyticsQueries {
                 WHERE %6$s
                 GROUP BY %1$s ORDER BY total DESC, name, key
                 """.formatted(by.key, by.name, ARRIVED_IN_PERIOD, ON_TIME, TRANSIT, where);
-        List<Group> groups = jdbc.sql(sql)
+        List<AnalyticsGroup> groups = jdbc.sql(sql)
                 .params(params)
                 .query((rs, n) -> {
                     String key = rs.getString("key");
@@ -335,30 +338,30 @@ public class AnalyticsQueries {
                     long late = rs.getLong("late");
                     long total = rs.getLong("total");
                     long compliant = rs.getLong("compliant");
-                    return new Group(
+                    return new AnalyticsGroup(
                             key,
                             name == null ? key : name,
-                            new Figure(total, base.url()),
-                            new Figure(
+                            new AnalyticsFigure(total, base.url()),
+                            new AnalyticsFigure(
                                     rs.getLong("in_transit"),
                                     base.with("status", "in_transit").url()),
-                            new Figure(
+                            new AnalyticsFigure(
                                     compliant,
                                     base.with("compliance", "compliant").url()),
                             AnalyticsViews.rate(compliant, total),
-                            new Punctuality(
+                            new AnalyticsPunctuality(
                                     AnalyticsViews.rate(onTime, onTime + late),
-                                    new Figure(
+                                    new AnalyticsFigure(
                                             onTime, arrived.with("onTime", true).url()),
-                                    new Figure(
+                                    new AnalyticsFigure(
                                             late, arrived.with("onTime", false).url())),
-                            new Average(
+                            new AnalyticsAverage(
                                     days(rs, "transit_avg"),
                                     rs.getLong("transit_n"),
                                     arrived.with("atdTo", to).url()));
                 })
                 .list();
-        return new Breakdown(by.name().toLowerCase(java.util.Locale.ROOT), period, groups);
+        return new AnalyticsBreakdown(by.name().toLowerCase(java.util.Locale.ROOT), period, groups);
     }
 
     /**

@@ -14,7 +14,7 @@ public final class AnalyticsViews {
     private AnalyticsViews() {}
 
     /** A number of shipments and the list that shows them. */
-    public record Figure(long count, String list) {}
+    public record AnalyticsFigure(long count, String list) {}
 
     /** A share of {@code of}: null when {@code of} is zero (no data is not 0 %). */
     public static @Nullable Double rate(long part, long of) {
@@ -22,63 +22,67 @@ public final class AnalyticsViews {
     }
 
     /** The period the flow figures cover: [from, to) in UTC days. */
-    public record Period(LocalDate from, LocalDate to) {}
+    public record AnalyticsPeriod(LocalDate from, LocalDate to) {}
 
     /** The ISO week (Monday to Monday, UTC) that "arriving this week" covers. */
-    public record Week(Instant start, Instant end) {}
+    public record AnalyticsWeek(Instant start, Instant end) {}
 
-    public record StatusFigure(String status, long count, String list) {}
+    public record AnalyticsStatusFigure(String status, long count, String list) {}
 
     /** Mean ATA − ATD in days over the shipments of {@code count}/{@code list}; null when there are none. */
-    public record Average(@Nullable Double days, long count, String list) {}
+    public record AnalyticsAverage(@Nullable Double days, long count, String list) {}
 
     /** On time = ATA no later than one day after the first ETA; rate = onTime / (onTime + late). */
-    public record Punctuality(@Nullable Double rate, Figure onTime, Figure late) {}
+    public record AnalyticsPunctuality(@Nullable Double rate, AnalyticsFigure onTime, AnalyticsFigure late) {}
 
     /** From the stored compliance evaluation; rate = compliant / all shipments of the working list. */
-    public record Compliance(
-            @Nullable Double rate, Figure compliant, Figure inProgress, Figure nonCompliant, Figure notEvaluated) {}
+    public record AnalyticsCompliance(
+            @Nullable Double rate,
+            AnalyticsFigure compliant,
+            AnalyticsFigure inProgress,
+            AnalyticsFigure nonCompliant,
+            AnalyticsFigure notEvaluated) {}
 
     /** Shipments with such documents ({@code count}, {@code list}) and the number of documents. */
-    public record DocumentFigure(long count, long documents, String list) {}
+    public record AnalyticsDocumentFigure(long count, long documents, String list) {}
 
-    public record Summary(
-            Period period,
-            Week week,
-            Figure total,
-            List<StatusFigure> byStatus,
-            Figure inTransit,
-            Figure arrivingThisWeek,
-            Average averageTransitDays,
-            Punctuality onTime,
-            Compliance compliance,
-            DocumentFigure documentsAwaitingReview,
-            DocumentFigure certificatesExpiring,
-            Figure etaSlips) {}
+    public record AnalyticsSummary(
+            AnalyticsPeriod period,
+            AnalyticsWeek week,
+            AnalyticsFigure total,
+            List<AnalyticsStatusFigure> byStatus,
+            AnalyticsFigure inTransit,
+            AnalyticsFigure arrivingThisWeek,
+            AnalyticsAverage averageTransitDays,
+            AnalyticsPunctuality onTime,
+            AnalyticsCompliance compliance,
+            AnalyticsDocumentFigure documentsAwaitingReview,
+            AnalyticsDocumentFigure certificatesExpiring,
+            AnalyticsFigure etaSlips) {}
 
     /** One week or month: [start, end) in UTC. */
-    public record Bucket(
+    public record AnalyticsBucket(
             LocalDate start,
             LocalDate end,
-            Figure created,
-            Figure departed,
-            Figure arrived,
-            Punctuality onTime,
+            AnalyticsFigure created,
+            AnalyticsFigure departed,
+            AnalyticsFigure arrived,
+            AnalyticsPunctuality onTime,
             @Nullable Double complianceRate,
-            Figure departedCompliant) {}
+            AnalyticsFigure departedCompliant) {}
 
-    public record Trends(String granularity, Period period, List<Bucket> buckets) {}
+    public record AnalyticsTrends(String granularity, AnalyticsPeriod period, List<AnalyticsBucket> buckets) {}
 
     /** One buyer or product: its working list, in transit, compliance and punctuality over the period. */
-    public record Group(
+    public record AnalyticsGroup(
             String key,
             String name,
-            Figure total,
-            Figure inTransit,
-            Figure compliant,
+            AnalyticsFigure total,
+            AnalyticsFigure inTransit,
+            AnalyticsFigure compliant,
             @Nullable Double complianceRate,
-            Punctuality onTime,
-            Average averageTransitDays) {}
+            AnalyticsPunctuality onTime,
+            AnalyticsAverage averageTransitDays) {}
 
-    public record Breakdown(String by, Period period, List<Group> groups) {}
+    public record AnalyticsBreakdown(String by, AnalyticsPeriod period, List<AnalyticsGroup> groups) {}
 }

@@ -3,10 +3,10 @@ package com.vibotaj.tracehub.analytics.web;
 import com.vibotaj.tracehub.analytics.internal.AnalyticsQueries;
 import com.vibotaj.tracehub.analytics.internal.AnalyticsQueries.By;
 import com.vibotaj.tracehub.analytics.internal.AnalyticsQueries.Granularity;
-import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.Breakdown;
-import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.Period;
-import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.Summary;
-import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.Trends;
+import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.AnalyticsBreakdown;
+import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.AnalyticsPeriod;
+import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.AnalyticsSummary;
+import com.vibotaj.tracehub.analytics.internal.AnalyticsViews.AnalyticsTrends;
 import com.vibotaj.tracehub.platform.CurrentActor;
 import com.vibotaj.tracehub.platform.ValidationException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,7 +52,7 @@ class AnalyticsController {
                     + " (average transit days, on-time rate); the other figures describe the present. Definitions:"
                     + " docs/operations/analytics.md.")
     @GetMapping("/summary")
-    Summary summary(
+    AnalyticsSummary summary(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
             @RequestParam(required = false) @Nullable UUID buyerId,
@@ -66,7 +66,7 @@ class AnalyticsController {
             description = "Weeks are ISO weeks (Monday 00:00 UTC), months calendar months in UTC; the period"
                     + " is widened to whole buckets.")
     @GetMapping("/trends")
-    Trends trends(
+    AnalyticsTrends trends(
             @Parameter(description = "week or month")
                     @RequestParam(defaultValue = "week")
                     @Pattern(regexp = "week|month", message = "must be week or month")
@@ -88,7 +88,7 @@ class AnalyticsController {
             summary = "Figures per buyer or per product",
             description = "Shipments without a buyer are not part of the buyer breakdown.")
     @GetMapping("/breakdown")
-    Breakdown breakdown(
+    AnalyticsBreakdown breakdown(
             @Parameter(description = "buyer or product")
                     @RequestParam
                     @Pattern(regexp = "buyer|product", message = "must be buyer or product")
@@ -98,7 +98,7 @@ class AnalyticsController {
         return queries.breakdown(CurrentActor.require(), By.valueOf(by.toUpperCase(Locale.ROOT)), period(from, to));
     }
 
-    private Period period(@Nullable LocalDate from, @Nullable LocalDate to) {
+    private AnalyticsPeriod period(@Nullable LocalDate from, @Nullable LocalDate to) {
         LocalDate end = to != null ? to : queries.today();
         LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1L);
         if (start.isAfter(end)) {
@@ -107,6 +107,6 @@ class AnalyticsController {
         if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
             throw ValidationException.of("from", "the period may cover at most " + MAX_DAYS + " days");
         }
-        return new Period(start, end);
+        return new AnalyticsPeriod(start, end);
     }
 }
