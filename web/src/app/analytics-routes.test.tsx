@@ -28,7 +28,7 @@ function renderApp(route: string, me: typeof adminMe) {
 
 const analyst = { ...viewerMe, permissions: [...viewerMe.permissions, 'analytics:read'] };
 
-describe('analytics in the app', () => {
+describe('analytics in the app', { timeout: 15_000 }, () => {
   it('shows the headline figures on the dashboard and opens the list a figure counts', async () => {
     const requests: URLSearchParams[] = [];
     server.use(

@@ -31,7 +31,8 @@ function renderPage(route = '/analytics') {
   );
 }
 
-describe('AnalyticsPage', () => {
+// Charts make these renders heavy; a loaded CI machine needs more than the default 5 s.
+describe('AnalyticsPage', { timeout: 15_000 }, () => {
   it('shows every headline figure as a link to the shipment list that holds its members', async () => {
     renderPage();
     const figures = await screen.findByRole('region', { name: 'Figures' });
