@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 
 import { paths } from '@/config/paths';
 import { permissions } from '@/config/permissions';
+import { AnalyticsPage } from '@/features/analytics';
 import { AcceptInvitationPage, LoginPage, UsersPage } from '@/features/identity';
 import { OrganizationSettingsPage } from '@/features/settings';
 import { ShipmentCreatePage, ShipmentImportPage } from '@/features/shipments';
@@ -74,6 +75,14 @@ export function AppRoutes() {
             element={
               <RequirePermission permission={permissions.shipmentsWrite}>
                 <ShipmentEditRoute />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={paths.analytics}
+            element={
+              <RequirePermission permission={permissions.analyticsRead}>
+                <AnalyticsPage />
               </RequirePermission>
             }
           />

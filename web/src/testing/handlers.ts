@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 
 import type { Schemas } from '@/lib/api/types';
 
+import { analyticsSummary, analyticsTrends, buyerBreakdown, productBreakdown } from './analytics-fixtures';
 import { complianceEvaluation, documentTypes, shipmentDocuments } from './document-fixtures';
 import { shipmentEudr } from './eudr-fixtures';
 import { adminMe, invitations, page, users } from './fixtures';
@@ -27,4 +28,9 @@ export const handlers = [
   http.get(`/api/shipments/${shipmentId}/documents`, () => HttpResponse.json(shipmentDocuments)),
   http.get(`/api/shipments/${shipmentId}/compliance`, () => HttpResponse.json(complianceEvaluation)),
   http.get(`/api/shipments/${shipmentId}/eudr`, () => HttpResponse.json(shipmentEudr)),
+  http.get('/api/analytics/summary', () => HttpResponse.json(analyticsSummary)),
+  http.get('/api/analytics/trends', () => HttpResponse.json(analyticsTrends)),
+  http.get('/api/analytics/breakdown', ({ request }) =>
+    HttpResponse.json(new URL(request.url).searchParams.get('by') === 'product' ? productBreakdown : buyerBreakdown),
+  ),
 ];

@@ -11,6 +11,7 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { to: paths.dashboard, label: 'Dashboard' },
   { to: paths.shipments, label: 'Shipments', permission: permissions.shipmentsRead },
+  { to: paths.analytics, label: 'Analytics', permission: permissions.analyticsRead },
   { to: paths.users, label: 'Users', permission: permissions.usersManage },
   { to: paths.organizationSettings, label: 'Settings', permission: permissions.settingsManage },
 ];

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 import { Card } from '@/components/ui';
 import type { OrganizationType, Role } from '@/lib/api/types';
 import { organizationTypeLabels, roleLabels } from '@/lib/labels';
@@ -7,13 +9,16 @@ export interface DashboardPageProps {
   organizationName: string;
   organizationType: OrganizationType;
   role: Role;
+  /** The headline figures (analytics), composed by the app for users allowed to read them. */
+  figures?: ReactNode;
 }
 
-/** Landing page after sign-in; shipment, document and compliance widgets arrive with their modules. */
-export function DashboardPage({ fullName, organizationName, organizationType, role }: DashboardPageProps) {
+/** Landing page after sign-in: the headline figures (when the user may read analytics) and the account. */
+export function DashboardPage({ fullName, organizationName, organizationType, role, figures }: DashboardPageProps) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold text-slate-900">Welcome, {fullName}</h1>
+      {figures}
       <Card title="Your account" className="max-w-xl">
         <dl className="space-y-2 text-sm">
           <Row label="Organisation" value={organizationName} testId="dashboard-organisation" />

@@ -7,7 +7,7 @@ import { formatDateTime } from '@/lib/format';
 import type { Schemas } from '@/lib/api/types';
 
 import { useShipments } from '../api/get-shipments';
-import { readListParams, writeListParams, type ShipmentListParams } from '../model/list-params';
+import { factLabels, readListParams, writeListParams, type ShipmentListParams } from '../model/list-params';
 
 import { AttentionBadges, StatusBadge } from './shipment-badges';
 import { ShipmentsFilters } from './shipments-filters';
@@ -58,6 +58,19 @@ export function ShipmentsListPage({ canWrite }: ShipmentsListPageProps) {
         )}
       </header>
       <ShipmentsFilters params={params} onChange={update} onReset={() => setSearch(new URLSearchParams())} />
+      {params.facts && (
+        <div role="status" className="flex flex-wrap items-center gap-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+          <span>
+            Also filtered by:{' '}
+            {Object.entries(params.facts)
+              .map(([name, value]) => `${factLabels[name] ?? name} ${value}`)
+              .join(', ')}
+          </span>
+          <Button variant="ghost" onClick={() => update({ facts: undefined })}>
+            Clear these
+          </Button>
+        </div>
+      )}
       {shipments.isPending ? (
         <PageSpinner label="Loading shipments…" />
       ) : shipments.isError ? (

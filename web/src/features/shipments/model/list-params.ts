@@ -15,6 +15,61 @@ export interface ShipmentListParams {
   sort: string;
   /** Zero-based. */
   page: number;
+  /**
+   * Criteria the analytics figures link with (createdFrom, ataFrom, onTime, compliance, …, and etaFrom/etaTo
+   * as instants): passed to the API as they are, so the list shows exactly the shipments a figure counts.
+   */
+  facts?: Record<string, string>;
+}
+
+/** The list filters analytics links use beyond the ones the filter panel edits. */
+export const factParams = [
+  'createdFrom',
+  'createdTo',
+  'atdFrom',
+  'atdTo',
+  'ataFrom',
+  'ataTo',
+  'attention',
+  'onTime',
+  'compliance',
+  'documentsAwaitingReview',
+  'expiryFrom',
+  'expiryTo',
+] as const;
+
+export const factLabels: Record<string, string> = {
+  createdFrom: 'created from',
+  createdTo: 'created before',
+  atdFrom: 'departed from',
+  atdTo: 'departed before',
+  ataFrom: 'arrived from',
+  ataTo: 'arrived before',
+  attention: 'attention',
+  onTime: 'on time',
+  compliance: 'compliance',
+  documentsAwaitingReview: 'documents awaiting review',
+  expiryFrom: 'document expiring from',
+  expiryTo: 'document expiring before',
+  etaFrom: 'ETA from',
+  etaTo: 'ETA before',
+};
+
+const instantPattern = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
+const factPattern = /^[\w:.-]{1,40}$/;
+
+function readFacts(search: URLSearchParams): Record<string, string> | undefined {
+  const facts: Record<string, string> = {};
+  for (const name of factParams) {
+    const value = search.get(name)?.trim();
+    if (value && factPattern.test(value)) facts[name] = value;
+  }
+  // An ETA window to the second (from analytics) rather than whole days (from the filter panel).
+  for (const name of ['etaFrom', 'etaTo'] as const) {
+    const value = search.get(name)?.trim();
+    if (value && instantPattern.test(value)) facts[name] = value;
+  }
+  return Object.keys(facts).length > 0 ? facts : undefined;
 }
 
 export const pageSize = 25;
@@ -50,6 +105,7 @@ export function readListParams(search: URLSearchParams): ShipmentListParams {
     needsAttention: text('needsAttention') === 'true',
     sort: sortPattern.test(sort) ? sort : defaultSort,
     page: Number.isInteger(page) && page > 0 ? page - 1 : 0,
+    facts: readFacts(search),
   };
 }
 
@@ -63,6 +119,7 @@ export function writeListParams(params: ShipmentListParams): URLSearchParams {
   if (params.needsAttention) search.set('needsAttention', 'true');
   if (params.sort !== defaultSort) search.set('sort', params.sort);
   if (params.page > 0) search.set('page', String(params.page + 1));
+  for (const [name, value] of Object.entries(params.facts ?? {})) search.set(name, value);
   return search;
 }
 
@@ -81,5 +138,6 @@ export function toApiQuery(params: ShipmentListParams) {
     sort: params.sort,
     page: params.page,
     size: pageSize,
+    ...params.facts,
   };
 }

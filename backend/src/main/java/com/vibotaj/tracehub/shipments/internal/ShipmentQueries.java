@@ -16,6 +16,7 @@ import com.vibotaj.tracehub.shipments.internal.ShipmentViews.StatusChangeView;
 import com.vibotaj.tracehub.shipments.internal.ShipmentViews.Summary;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -124,7 +125,75 @@ public class ShipmentQueries {
         if (f.needsAttention() != null) {
             clauses.add(f.needsAttention() ? "s.needs_attention" : "NOT s.needs_attention");
         }
+        facts(f.facts(), clauses, params);
         return String.join(" AND ", clauses);
+    }
+
+    /**
+     * The analytics criteria. Compliance and documents are other modules' tables, read here by SQL only
+     * (shipments does not depend on those modules in code): the analytics figures link to this list, and
+     * the analytics consistency test checks that both count the same rows. Row-level security applies to
+     * the sub-selects as well.
+     */
+    private static void facts(ShipmentFilter.Facts x, List<String> clauses, Map<String, Object> params) {
+        range(clauses, params, "s.created_at", "createdFrom", x.createdFrom(), "createdTo", x.createdTo());
+        range(clauses, params, "s.atd", "atdFrom", x.atdFrom(), "atdTo", x.atdTo());
+        range(clauses, params, "s.ata", "ataFrom", x.ataFrom(), "ataTo", x.ataTo());
+        if (x.attention() != null) {
+            params.put("attention", x.attention());
+            clauses.add("CAST(:attention AS text) = ANY (s.attention)");
+        }
+        if (x.onTime() != null) {
+            // One day of grace, the same threshold as an ETA slip.
+            clauses.add("s.ata IS NOT NULL AND s.eta_original IS NOT NULL AND s.ata "
+                    + (x.onTime() ? "<=" : ">")
+                    + " s.eta_original + interval '1 day'");
+        }
+        if (x.compliance() != null) {
+            if (x.compliance().equals("not_evaluated")) {
+                clauses.add("NOT EXISTS (SELECT 1 FROM compliance_evaluation ce WHERE ce.shipment_id = s.id)");
+            } else {
+                params.put("compliance", x.compliance());
+                clauses.add("EXISTS (SELECT 1 FROM compliance_evaluation ce"
+                        + " WHERE ce.shipment_id = s.id AND ce.overall = :compliance)");
+            }
+        }
+        if (x.documentsAwaitingReview() != null) {
+            clauses.add((x.documentsAwaitingReview() ? "" : "NOT ")
+                    + "EXISTS (SELECT 1 FROM document d WHERE d.shipment_id = s.id"
+                    + " AND d.status IN ('uploaded', 'under_review'))");
+        }
+        if (x.expiryFrom() != null || x.expiryTo() != null) {
+            StringBuilder sql = new StringBuilder("EXISTS (SELECT 1 FROM document d WHERE d.shipment_id = s.id"
+                    + " AND d.status IN ('uploaded', 'under_review', 'approved') AND d.expiry_date IS NOT NULL");
+            if (x.expiryFrom() != null) {
+                params.put("expiryFrom", x.expiryFrom());
+                sql.append(" AND d.expiry_date >= :expiryFrom");
+            }
+            if (x.expiryTo() != null) {
+                params.put("expiryTo", x.expiryTo());
+                sql.append(" AND d.expiry_date < :expiryTo");
+            }
+            clauses.add(sql.append(')').toString());
+        }
+    }
+
+    private static void range(
+            List<String> clauses,
+            Map<String, Object> params,
+            String column,
+            String fromName,
+            @Nullable OffsetDateTime from,
+            String toName,
+            @Nullable OffsetDateTime to) {
+        if (from != null) {
+            params.put(fromName, from);
+            clauses.add(column + " >= :" + fromName);
+        }
+        if (to != null) {
+            params.put(toName, to);
+            clauses.add(column + " < :" + toName);
+        }
     }
 
     private static String escapeLike(String text) {

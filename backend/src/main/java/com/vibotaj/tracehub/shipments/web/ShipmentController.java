@@ -22,6 +22,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -78,6 +79,68 @@ class ShipmentController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
                     OffsetDateTime etaTo,
             @RequestParam(required = false) @Nullable Boolean needsAttention,
+            @Parameter(description = "created at or after")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    @Nullable
+                    OffsetDateTime createdFrom,
+            @Parameter(description = "created before")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    @Nullable
+                    OffsetDateTime createdTo,
+            @Parameter(description = "departed (ATD) at or after")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    @Nullable
+                    OffsetDateTime atdFrom,
+            @Parameter(description = "departed (ATD) before")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    @Nullable
+                    OffsetDateTime atdTo,
+            @Parameter(description = "arrived (ATA) at or after")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    @Nullable
+                    OffsetDateTime ataFrom,
+            @Parameter(description = "arrived (ATA) before")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    @Nullable
+                    OffsetDateTime ataTo,
+            @Parameter(description = "one attention reason: eta_slipped, customs_hold, unknown_port")
+                    @RequestParam(required = false)
+                    @Pattern(
+                            regexp = "eta_slipped|customs_hold|unknown_port",
+                            message = "must be one of eta_slipped, customs_hold, unknown_port")
+                    @Nullable
+                    String attention,
+            @Parameter(description = "arrived no later than one day after the first ETA (true) or later (false)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    Boolean onTime,
+            @Parameter(description = "overall result of the stored compliance evaluation")
+                    @RequestParam(required = false)
+                    @Pattern(
+                            regexp = "compliant|in_progress|non_compliant|not_evaluated",
+                            message = "must be one of compliant, in_progress, non_compliant, not_evaluated")
+                    @Nullable
+                    String compliance,
+            @Parameter(description = "has a document version waiting for review (uploaded or under review)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    Boolean documentsAwaitingReview,
+            @Parameter(description = "has a live document version expiring on or after this day")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    @Nullable
+                    LocalDate expiryFrom,
+            @Parameter(description = "has a live document version expiring before this day")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    @Nullable
+                    LocalDate expiryTo,
             @Parameter(description = "eta, -eta, etd, -etd, reference, -reference, updated, -updated")
                     @RequestParam(defaultValue = "eta")
                     @Pattern(
@@ -96,7 +159,20 @@ class ShipmentController {
                 etaFrom,
                 etaTo,
                 needsAttention,
-                ShipmentFilter.Sort.parse(sort));
+                ShipmentFilter.Sort.parse(sort),
+                new ShipmentFilter.Facts(
+                        createdFrom,
+                        createdTo,
+                        atdFrom,
+                        atdTo,
+                        ataFrom,
+                        ataTo,
+                        attention,
+                        onTime,
+                        compliance,
+                        documentsAwaitingReview,
+                        expiryFrom,
+                        expiryTo));
         return queries.list(CurrentActor.require(), filter, page, size);
     }
 
