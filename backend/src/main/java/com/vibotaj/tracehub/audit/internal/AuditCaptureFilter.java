@@ -147,14 +147,15 @@ class AuditCaptureFilter extends OncePerRequestFilter {
     /** Method and route pattern; a request that matched no route (or was refused before routing) keeps its path. */
     static String action(HttpServletRequest request) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        String route = pattern instanceof String p ? p : path(request);
+        // No route (or only the catch-all of static resources): the path itself says what was asked for.
+        String route = pattern instanceof String p && p.startsWith("/api/") ? p : path(request);
         return request.getMethod().toUpperCase(Locale.ROOT) + " " + route;
     }
 
     @SuppressWarnings("unchecked")
     private static ObjectRef object(HttpServletRequest request) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        if (!(pattern instanceof String route)) {
+        if (!(pattern instanceof String route) || !route.startsWith("/api/")) {
             return new ObjectRef(null, null);
         }
         Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);

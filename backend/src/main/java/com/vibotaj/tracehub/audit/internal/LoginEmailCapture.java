@@ -42,7 +42,10 @@ class LoginEmailCapture extends RequestBodyAdviceAdapter {
             for (RecordComponent component : body.getClass().getRecordComponents()) {
                 if ("email".equals(component.getName()) && component.getType() == String.class) {
                     try {
-                        Object email = component.getAccessor().invoke(body);
+                        // The login request is a controller-private record; its accessor is public in form only.
+                        var accessor = component.getAccessor();
+                        accessor.setAccessible(true);
+                        Object email = accessor.invoke(body);
                         if (email instanceof String value && !value.isBlank()) {
                             request.setAttribute(ATTRIBUTE, value.strip().toLowerCase(java.util.Locale.ROOT));
                         }
