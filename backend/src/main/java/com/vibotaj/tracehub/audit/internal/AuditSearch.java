@@ -46,7 +46,7 @@ public class AuditSearch {
     }
 
     /** One entry as the API shows it. */
-    public record Entry(
+    public record AuditLogEntry(
             UUID id,
             OffsetDateTime occurredAt,
             @Nullable UUID actorUserId,
@@ -67,10 +67,11 @@ public class AuditSearch {
      * @param totalItems matches, counted up to {@code MAX_WINDOW}
      * @param totalCapped true when there are at least that many (narrow the search to see further)
      */
-    public record Page(List<Entry> items, int page, int size, long totalItems, boolean totalCapped, int totalPages) {}
+    public record AuditLogPage(
+            List<AuditLogEntry> items, int page, int size, long totalItems, boolean totalCapped, int totalPages) {}
 
     @Transactional(readOnly = true)
-    public Page search(AuditFilter filter, int page, int size) {
+    public AuditLogPage search(AuditFilter filter, int page, int size) {
         long offset = (long) page * size;
         if (offset + size > MAX_WINDOW) {
             throw ValidationException.of(
@@ -86,19 +87,19 @@ public class AuditSearch {
                 params,
                 Long.class);
         params.addValue("limit", size).addValue("offset", offset);
-        List<Entry> items = jdbc.query(
+        List<AuditLogEntry> items = jdbc.query(
                 "SELECT " + COLUMNS + " FROM audit_log WHERE " + where
                         + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset",
                 params,
                 (rs, n) -> entry(rs));
         boolean capped = total > MAX_WINDOW;
         long shown = Math.min(total, MAX_WINDOW);
-        return new Page(items, page, size, shown, capped, (int) ((shown + size - 1) / size));
+        return new AuditLogPage(items, page, size, shown, capped, (int) ((shown + size - 1) / size));
     }
 
     /** Streams every match, newest first, to {@code sink}; refuses more than {@value #MAX_EXPORT}. */
     @Transactional(readOnly = true)
-    public void export(AuditFilter filter, Consumer<Entry> sink) {
+    public void export(AuditFilter filter, Consumer<AuditLogEntry> sink) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(filter, params);
         params.addValue("cap", MAX_EXPORT + 1);
@@ -169,8 +170,8 @@ public class AuditSearch {
         return String.join(" AND ", clauses);
     }
 
-    private static Entry entry(ResultSet rs) throws SQLException {
-        return new Entry(
+    private static AuditLogEntry entry(ResultSet rs) throws SQLException {
+        return new AuditLogEntry(
                 rs.getObject("id", UUID.class),
                 rs.getObject("occurred_at", OffsetDateTime.class),
                 rs.getObject("actor_user_id", UUID.class),

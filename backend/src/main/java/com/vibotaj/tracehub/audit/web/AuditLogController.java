@@ -4,7 +4,7 @@ import com.vibotaj.tracehub.audit.internal.AuditFilter;
 import com.vibotaj.tracehub.audit.internal.AuditFilter.Result;
 import com.vibotaj.tracehub.audit.internal.AuditFilter.ResultClass;
 import com.vibotaj.tracehub.audit.internal.AuditSearch;
-import com.vibotaj.tracehub.audit.internal.AuditSearch.Page;
+import com.vibotaj.tracehub.audit.internal.AuditSearch.AuditLogPage;
 import com.vibotaj.tracehub.platform.ValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -61,7 +61,7 @@ class AuditLogController {
                     + " and system actions on its data. Pages reach the newest 10,000 matches (totalCapped tells"
                     + " when there are more); narrow older history with from/to.")
     @GetMapping
-    Page list(
+    AuditLogPage list(
             @Parameter(description = "User id or e-mail address of the actor")
                     @RequestParam(required = false)
                     @Size(max = 320)
