@@ -10,6 +10,7 @@ export const paths = {
   shipmentDetail: '/shipments/:id',
   shipmentEdit: '/shipments/:id/edit',
   organizationSettings: '/settings/organization',
+  auditLog: '/admin/audit-log',
 } as const;
 
 export function shipmentPath(id: string): string {

@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 
 import type { Schemas } from '@/lib/api/types';
 
+import { auditPage } from './audit-fixtures';
 import { complianceEvaluation, documentTypes, shipmentDocuments } from './document-fixtures';
 import { shipmentEudr } from './eudr-fixtures';
 import { adminMe, invitations, page, users } from './fixtures';
@@ -27,4 +28,5 @@ export const handlers = [
   http.get(`/api/shipments/${shipmentId}/documents`, () => HttpResponse.json(shipmentDocuments)),
   http.get(`/api/shipments/${shipmentId}/compliance`, () => HttpResponse.json(complianceEvaluation)),
   http.get(`/api/shipments/${shipmentId}/eudr`, () => HttpResponse.json(shipmentEudr)),
+  http.get('/api/audit-log', () => HttpResponse.json(auditPage())),
 ];

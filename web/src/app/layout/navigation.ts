@@ -13,4 +13,5 @@ export const navItems: readonly NavItem[] = [
   { to: paths.shipments, label: 'Shipments', permission: permissions.shipmentsRead },
   { to: paths.users, label: 'Users', permission: permissions.usersManage },
   { to: paths.organizationSettings, label: 'Settings', permission: permissions.settingsManage },
+  { to: paths.auditLog, label: 'Audit log', permission: permissions.auditRead },
 ];
