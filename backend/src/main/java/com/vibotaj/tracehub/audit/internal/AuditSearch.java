@@ -97,9 +97,9 @@ public class AuditSearch {
         return new AuditLogPage(items, page, size, shown, capped, (int) ((shown + size - 1) / size));
     }
 
-    /** Streams every match, newest first, to {@code sink}; refuses more than {@value #MAX_EXPORT}. */
+    /** Refuses an export of more than {@value #MAX_EXPORT} entries, before anything is sent. */
     @Transactional(readOnly = true)
-    public void export(AuditFilter filter, Consumer<AuditLogEntry> sink) {
+    public void checkExportable(AuditFilter filter) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(filter, params);
         params.addValue("cap", MAX_EXPORT + 1);
@@ -111,8 +111,17 @@ public class AuditSearch {
                     "an export holds at most " + MAX_EXPORT + " entries; narrow the search with from/to and export"
                             + " in parts");
         }
+    }
+
+    /** Streams every match, newest first, to {@code sink} (call {@link #checkExportable} first). */
+    @Transactional(readOnly = true)
+    public void export(AuditFilter filter, Consumer<AuditLogEntry> sink) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(filter, params);
+        params.addValue("cap", MAX_EXPORT);
         jdbc.query(
-                "SELECT " + COLUMNS + " FROM audit_log WHERE " + where + " ORDER BY occurred_at DESC, id DESC",
+                "SELECT " + COLUMNS + " FROM audit_log WHERE " + where
+                        + " ORDER BY occurred_at DESC, id DESC LIMIT :cap",
                 params,
                 rs -> {
                     sink.accept(entry(rs));

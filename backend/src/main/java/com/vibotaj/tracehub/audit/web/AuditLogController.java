@@ -108,14 +108,16 @@ class AuditLogController {
             HttpServletResponse response)
             throws IOException {
         AuditFilter filter = filter(actor, action, objectType, objectId, result, from, to);
+        // Refused before any header is set: a refusal is a plain problem response, not a download.
+        search.checkExportable(filter);
         String name = "audit-log-" + LocalDate.now(clock.withZone(ZoneOffset.UTC)) + ".csv";
         response.setContentType(TEXT_CSV + ";charset=UTF-8");
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(name).build().toString());
-        // Headers are set first so the export is recorded as a download even if it fails midway.
+        // Headers are set before streaming, so the export is recorded as a download even if it fails midway.
         Writer out = new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        CSVPrinter csv = new CSVPrinter(
+        try (CSVPrinter csv = new CSVPrinter(
                 out,
                 CSVFormat.DEFAULT
                         .builder()
@@ -132,27 +134,27 @@ class AuditLogController {
                                 "ip",
                                 "user_agent",
                                 "request_id")
-                        .get());
-        search.export(filter, e -> {
-            try {
-                csv.printRecord(
-                        e.occurredAt().toInstant().toString(),
-                        e.actorUserId(),
-                        cell(e.actorEmail()),
-                        e.actorKind(),
-                        cell(e.action()),
-                        cell(e.objectType()),
-                        cell(e.objectId()),
-                        e.result(),
-                        cell(e.detail()),
-                        cell(e.ip()),
-                        cell(e.userAgent()),
-                        cell(e.requestId()));
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-        });
-        csv.flush();
+                        .get())) {
+            search.export(filter, e -> {
+                try {
+                    csv.printRecord(
+                            e.occurredAt().toInstant().toString(),
+                            e.actorUserId(),
+                            cell(e.actorEmail()),
+                            e.actorKind(),
+                            cell(e.action()),
+                            cell(e.objectType()),
+                            cell(e.objectId()),
+                            e.result(),
+                            cell(e.detail()),
+                            cell(e.ip()),
+                            cell(e.userAgent()),
+                            cell(e.requestId()));
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            });
+        }
     }
 
     /**
