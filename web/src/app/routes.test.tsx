@@ -174,4 +174,21 @@ describe('app routes and shell', () => {
     // The admin fixture has no tracking:refresh permission.
     expect(screen.queryByRole('button', { name: 'Refresh tracking' })).not.toBeInTheDocument();
   });
+  it('shows the audit log to roles holding audit:read only', async () => {
+    signedInAs({ ...adminMe, permissions: [...adminMe.permissions, 'audit:read'] });
+    const { user } = renderApp('/');
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    await user.click(within(nav).getByRole('link', { name: 'Audit log' }));
+    expect(await screen.findByRole('heading', { name: 'Audit log' })).toBeInTheDocument();
+    expect(screen.getByTestId('location')).toHaveTextContent('/admin/audit-log');
+  });
+
+  it('hides the audit log from a role without audit:read and answers "not found" if opened anyway', async () => {
+    signedInAs(viewerMe);
+    renderApp('/admin/audit-log');
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).queryByRole('link', { name: 'Audit log' })).not.toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Audit log' })).not.toBeInTheDocument();
+  });
 });

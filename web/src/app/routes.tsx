@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import { paths } from '@/config/paths';
 import { permissions } from '@/config/permissions';
 import { AnalyticsPage } from '@/features/analytics';
+import { AuditLogPage } from '@/features/audit';
 import { AcceptInvitationPage, LoginPage, UsersPage } from '@/features/identity';
 import { OrganizationSettingsPage } from '@/features/settings';
 import { ShipmentCreatePage, ShipmentImportPage } from '@/features/shipments';
@@ -35,6 +36,14 @@ export function AppRoutes() {
             element={
               <RequirePermission permission={permissions.settingsManage}>
                 <OrganizationSettingsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={paths.auditLog}
+            element={
+              <RequirePermission permission={permissions.auditRead}>
+                <AuditLogPage />
               </RequirePermission>
             }
           />

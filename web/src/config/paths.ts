@@ -11,6 +11,7 @@ export const paths = {
   shipmentEdit: '/shipments/:id/edit',
   organizationSettings: '/settings/organization',
   analytics: '/analytics',
+  auditLog: '/admin/audit-log',
 } as const;
 
 export function shipmentPath(id: string): string {

@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import type { Schemas } from '@/lib/api/types';
 
 import { analyticsSummary, analyticsTrends, buyerBreakdown, productBreakdown } from './analytics-fixtures';
+import { auditPage } from './audit-fixtures';
 import { complianceEvaluation, documentTypes, shipmentDocuments } from './document-fixtures';
 import { shipmentEudr } from './eudr-fixtures';
 import { adminMe, invitations, page, users } from './fixtures';
@@ -33,4 +34,5 @@ export const handlers = [
   http.get('/api/analytics/breakdown', ({ request }) =>
     HttpResponse.json(new URL(request.url).searchParams.get('by') === 'product' ? productBreakdown : buyerBreakdown),
   ),
+  http.get('/api/audit-log', () => HttpResponse.json(auditPage())),
 ];

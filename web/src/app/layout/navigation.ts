@@ -14,4 +14,5 @@ export const navItems: readonly NavItem[] = [
   { to: paths.analytics, label: 'Analytics', permission: permissions.analyticsRead },
   { to: paths.users, label: 'Users', permission: permissions.usersManage },
   { to: paths.organizationSettings, label: 'Settings', permission: permissions.settingsManage },
+  { to: paths.auditLog, label: 'Audit log', permission: permissions.auditRead },
 ];
