@@ -31,7 +31,14 @@ public final class PackWriter {
     /** The fixed date of every entry. */
     static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
+    /** Deflate level of the entries the pack makes itself (text and the index). */
     static final int LEVEL = 6;
+
+    /**
+     * Deflate level of the documents: they are mostly PDFs and images, already compressed, so the fastest
+     * level costs least for what little it saves. Fixed, like the other, so the bytes stay the same.
+     */
+    static final int DOCUMENT_LEVEL = 1;
 
     private PackWriter() {}
 
@@ -85,12 +92,14 @@ public final class PackWriter {
                 continue;
             }
             DocumentContent content = Objects.requireNonNull(d.content());
+            zip.setLevel(DOCUMENT_LEVEL);
             zip.putNextEntry(entry(name));
             HashingStream hashing = new HashingStream(zip);
             try (InputStream in = content.open()) {
                 in.transferTo(hashing);
             }
             zip.closeEntry();
+            zip.setLevel(LEVEL);
             String hash = hashing.hex();
             if (!hash.equals(d.document().sha256())) {
                 throw new IntegrityException("Stored bytes of document "
