@@ -7,6 +7,7 @@ export const permissions = {
   documentsUpload: 'documents:upload',
   documentsReview: 'documents:review',
   auditRead: 'audit:read',
+  auditPackDownload: 'audit-pack:download',
   settingsManage: 'settings:manage',
   complianceOverride: 'compliance:override',
   eudrManage: 'eudr:manage',
