@@ -54,16 +54,19 @@ function unzip(buffer) {
 
 test('a buyer downloads the audit pack of a shipment and every manifest line verifies', async () => {
   const token = await apiToken(users.hamburgBuyer);
-  const shipments = (await get(token, '/api/shipments?size=100')).items;
-  assert.ok(shipments.length > 0, 'the buyer sees shipments');
-  // The pack's point is the documents: pick a shipment with at least one current (approved) document.
+  // The pack's point is the documents: pick a shipment with at least one current (approved) document. The
+  // demo documents are loaded in the background after start-up, so wait for them a while.
   let chosen;
   let current = [];
-  for (const s of shipments) {
-    current = (await get(token, `/api/shipments/${s.id}/documents`)).filter((d) => d.current);
-    if (current.length > 0) {
-      chosen = s;
-      break;
+  for (let attempt = 0; attempt < 60 && !chosen; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, 3000));
+    const shipments = (await get(token, '/api/shipments?size=100')).items;
+    for (const s of shipments) {
+      current = (await get(token, `/api/shipments/${s.id}/documents`)).filter((d) => d.current);
+      if (current.length > 0) {
+        chosen = s;
+        break;
+      }
     }
   }
   assert.ok(chosen, 'a shipment of the buyer has current documents in the demo data');
