@@ -8,6 +8,7 @@ export const permissions = {
   documentsReview: 'documents:review',
   auditRead: 'audit:read',
   analyticsRead: 'analytics:read',
+  auditPackDownload: 'audit-pack:download',
   settingsManage: 'settings:manage',
   complianceOverride: 'compliance:override',
   eudrManage: 'eudr:manage',

@@ -31,6 +31,7 @@ export function ShipmentDetailRoute() {
       key={id}
       id={id}
       canWrite={hasPermission(me.data, permissions.shipmentsWrite)}
+      canDownloadAuditPack={can(permissions.auditPackDownload)}
       tracking={<TrackingSection shipmentId={id} canRefresh={can(permissions.trackingRefresh)} />}
       documents={
         <DocumentsSection

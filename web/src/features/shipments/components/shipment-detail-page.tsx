@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 
 import { Card, PageSpinner, ProblemAlert, Table, TBody, Td, Th, THead, Tr } from '@/components/ui';
 import { paths, shipmentEditPath } from '@/config/paths';
+import { cn } from '@/lib/cn';
 import { formatDateTime, formatNumber } from '@/lib/format';
 
 import { useEventCodes } from '../api/get-event-codes';
@@ -11,6 +12,7 @@ import { useProductTypes } from '../api/get-product-types';
 import { useShipment, type ShipmentDetail } from '../api/get-shipment';
 import { etaCountdown } from '../model/eta';
 
+import { AuditPackButton } from './audit-pack-button';
 import { DetailTabs, type DetailTab } from './detail-tabs';
 import { AttentionBadges, StatusBadge } from './shipment-badges';
 import { StatusActions } from './status-actions';
@@ -20,6 +22,8 @@ export interface ShipmentDetailPageProps {
   id: string;
   /** Whether the user holds shipments:write (edit, status changes). */
   canWrite: boolean;
+  /** Whether the user holds audit-pack:download (the "Audit pack" button). */
+  canDownloadAuditPack?: boolean;
   /** Rendered below the shipment: the tracking section, composed by the app. */
   tracking?: ReactNode;
   /** The documents tab (documents feature), composed by the app; no tab when absent. */
@@ -37,7 +41,14 @@ function Item({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-export function ShipmentDetailPage({ id, canWrite, tracking, documents, compliance }: ShipmentDetailPageProps) {
+export function ShipmentDetailPage({
+  id,
+  canWrite,
+  canDownloadAuditPack = false,
+  tracking,
+  documents,
+  compliance,
+}: ShipmentDetailPageProps) {
   const shipment = useShipment(id, { live: true });
   if (shipment.isPending) return <PageSpinner label="Loading the shipment…" />;
   if (shipment.isError) {
@@ -51,19 +62,34 @@ export function ShipmentDetailPage({ id, canWrite, tracking, documents, complian
     );
   }
   return (
-    <ShipmentDetailView shipment={shipment.data} canWrite={canWrite} tracking={tracking} documents={documents} compliance={compliance} />
+    <ShipmentDetailView
+      shipment={shipment.data}
+      canWrite={canWrite}
+      canDownloadAuditPack={canDownloadAuditPack}
+      tracking={tracking}
+      documents={documents}
+      compliance={compliance}
+    />
   );
 }
 
 interface ShipmentDetailViewProps {
   shipment: ShipmentDetail;
   canWrite: boolean;
+  canDownloadAuditPack: boolean;
   tracking: ReactNode;
   documents: ReactNode;
   compliance: ShipmentDetailPageProps['compliance'];
 }
 
-function ShipmentDetailView({ shipment, canWrite, tracking, documents, compliance }: ShipmentDetailViewProps) {
+function ShipmentDetailView({
+  shipment,
+  canWrite,
+  canDownloadAuditPack,
+  tracking,
+  documents,
+  compliance,
+}: ShipmentDetailViewProps) {
   const locations = useLocations();
   const productTypes = useProductTypes();
   const eventCodes = useEventCodes();
@@ -208,10 +234,18 @@ function ShipmentDetailView({ shipment, canWrite, tracking, documents, complianc
               {countdown}
             </span>
           )}
+          {canDownloadAuditPack && (
+            <div className="ml-auto">
+              <AuditPackButton shipmentId={shipment.id} reference={shipment.reference} />
+            </div>
+          )}
           {canWrite && shipment.editable && (
             <Link
               to={shipmentEditPath(shipment.id)}
-              className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100"
+              className={cn(
+                !canDownloadAuditPack && 'ml-auto',
+                'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100',
+              )}
             >
               Edit
             </Link>

@@ -1,10 +1,13 @@
 package com.vibotaj.tracehub.compliance;
 
 import com.vibotaj.tracehub.compliance.internal.EvaluationService;
+import com.vibotaj.tracehub.compliance.internal.OverrideRepository;
 import com.vibotaj.tracehub.platform.NotFoundException;
 import com.vibotaj.tracehub.platform.TenantContext;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -15,9 +18,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class ComplianceEvaluations {
 
     private final EvaluationService service;
+    private final OverrideRepository overrides;
 
-    ComplianceEvaluations(EvaluationService service) {
+    ComplianceEvaluations(EvaluationService service, OverrideRepository overrides) {
         this.service = service;
+        this.overrides = overrides;
     }
 
     /**
@@ -30,5 +35,24 @@ public class ComplianceEvaluations {
                         ? service.currentInTransaction(shipmentId)
                         : service.current(TenantContext.current(), shipmentId))
                 .orElseThrow(() -> NotFoundException.of("Shipment", shipmentId));
+    }
+
+    /**
+     * Every override of the shipment's findings, revoked ones included, oldest first; empty when the
+     * shipment is invisible. Runs in the caller's transaction and scope.
+     */
+    @Transactional(readOnly = true)
+    public List<ComplianceOverride> overrides(UUID shipmentId) {
+        return overrides.forShipment(shipmentId).stream()
+                .map(o -> new ComplianceOverride(
+                        o.id(),
+                        o.ruleId(),
+                        o.documentId(),
+                        o.reason(),
+                        o.createdBy(),
+                        o.createdAt(),
+                        o.revokedAt(),
+                        o.revokedBy()))
+                .toList();
     }
 }

@@ -56,6 +56,15 @@ public class ShipmentFacts {
     }
 
     /**
+     * Every editable field of the shipment (vessel, B/L, incoterms, parties' trade names, containers, product
+     * lines), for read-only reports such as the audit pack; empty when unknown or invisible.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ShipmentFields> fields(UUID shipmentId) {
+        return repository.load(shipmentId, false).map(s -> s.fields());
+    }
+
+    /**
      * A shipment's facts.
      *
      * @param organizationId the owner (the exporter)

@@ -1,5 +1,6 @@
 package com.vibotaj.tracehub.documents.internal;
 
+import com.vibotaj.tracehub.documents.DocumentContent;
 import com.vibotaj.tracehub.documents.ShipmentDocument;
 import com.vibotaj.tracehub.documents.ShipmentDocuments;
 import com.vibotaj.tracehub.documents.internal.storage.DocumentStore;
@@ -48,5 +49,32 @@ class ShipmentDocumentsFacade implements ShipmentDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException("Stored bytes of document " + documentId + " are unreadable", e);
         }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ShipmentDocument> current(UUID shipmentId) {
+        List<ShipmentDocument> all = forShipment(shipmentId);
+        java.util.Set<UUID> current = DocumentViews.current(all);
+        return all.stream().filter(d -> current.contains(d.id())).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<DocumentContent> content(UUID documentId) {
+        return repository.find(documentId).map(d -> {
+            String key = d.storageKey();
+            return new DocumentContent() {
+                @Override
+                public boolean exists() throws IOException {
+                    return store.exists(key);
+                }
+
+                @Override
+                public InputStream open() throws IOException {
+                    return store.open(key);
+                }
+            };
+        });
     }
 }

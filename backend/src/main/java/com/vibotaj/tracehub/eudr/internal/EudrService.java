@@ -3,6 +3,7 @@ package com.vibotaj.tracehub.eudr.internal;
 import com.vibotaj.tracehub.eudr.DdsReferenceRecorded;
 import com.vibotaj.tracehub.eudr.EudrAssessment;
 import com.vibotaj.tracehub.eudr.EudrAssessments;
+import com.vibotaj.tracehub.eudr.EudrEvidence;
 import com.vibotaj.tracehub.eudr.EudrOriginsChanged;
 import com.vibotaj.tracehub.eudr.internal.EudrStore.StoredDds;
 import com.vibotaj.tracehub.eudr.internal.EudrStore.StoredOrigin;
@@ -113,6 +114,35 @@ public class EudrService implements EudrAssessments {
     @Transactional(readOnly = true)
     public EudrAssessment assess(UUID shipmentId) {
         return overview(shipmentId).assessment();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public EudrEvidence evidence(UUID shipmentId) {
+        Overview overview = overview(shipmentId);
+        return new EudrEvidence(
+                overview.assessment(),
+                overview.origins().stream()
+                        .map(OriginState::origin)
+                        .map(o -> new EudrEvidence.Plot(
+                                o.id(),
+                                o.producerName(),
+                                o.producerCountry(),
+                                o.productionPlace(),
+                                o.areaHa(),
+                                o.computedAreaHa(),
+                                o.geometryType(),
+                                o.productionStart(),
+                                o.productionEnd(),
+                                o.linePositions(),
+                                o.feature()))
+                        .toList(),
+                overview.assessment().applicable()
+                        ? overview.ddsReferences().stream()
+                                .map(d -> new EudrEvidence.DdsReference(
+                                        d.referenceNumber(), d.verificationNumber(), d.filedAt(), d.amendedAt()))
+                                .toList()
+                        : List.of());
     }
 
     private EudrAssessment assess(Facts facts, List<OriginState> origins, List<StoredDds> dds) {
