@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import { paths } from '@/config/paths';
 import { permissions } from '@/config/permissions';
 import { AcceptInvitationPage, LoginPage, UsersPage } from '@/features/identity';
+import { NotificationPreferencesPage, NotificationsPage } from '@/features/notifications';
 import { OrganizationSettingsPage } from '@/features/settings';
 import { ShipmentCreatePage, ShipmentImportPage } from '@/features/shipments';
 
@@ -37,6 +38,8 @@ export function AppRoutes() {
               </RequirePermission>
             }
           />
+          <Route path={paths.notifications} element={<NotificationsPage />} />
+          <Route path={paths.notificationSettings} element={<NotificationPreferencesPage />} />
           <Route
             path={paths.shipments}
             element={

@@ -10,6 +10,8 @@ export const paths = {
   shipmentDetail: '/shipments/:id',
   shipmentEdit: '/shipments/:id/edit',
   organizationSettings: '/settings/organization',
+  notifications: '/notifications',
+  notificationSettings: '/settings/notifications',
 } as const;
 
 export function shipmentPath(id: string): string {

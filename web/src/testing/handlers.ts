@@ -27,4 +27,7 @@ export const handlers = [
   http.get(`/api/shipments/${shipmentId}/documents`, () => HttpResponse.json(shipmentDocuments)),
   http.get(`/api/shipments/${shipmentId}/compliance`, () => HttpResponse.json(complianceEvaluation)),
   http.get(`/api/shipments/${shipmentId}/eudr`, () => HttpResponse.json(shipmentEudr)),
+  http.get('/api/notifications/unread-count', () =>
+    HttpResponse.json({ count: 0 } satisfies Schemas['UnreadCount']),
+  ),
 ];
