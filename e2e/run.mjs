@@ -11,6 +11,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const jar = resolve(here, '../backend/target/tracehub.jar');
 const output = join(here, 'output');
 const dataDir = join(output, 'data');
+const greenMailVersion = '2.1.13';
+const greenMailJar = join(here, 'target', 'greenmail', `greenmail-standalone-${greenMailVersion}.jar`);
 
 function freePort() {
   return new Promise((done, fail) => {
@@ -56,6 +58,60 @@ function stop(server) {
   });
 }
 
+/** GreenMail standalone (fetched through the Maven wrapper once): the SMTP server the jar sends to. */
+async function ensureGreenMailJar() {
+  if (existsSync(greenMailJar)) return;
+  const mvnw = resolve(here, '../mvnw');
+  const code = await new Promise((done) => {
+    const fetchJar = spawn(
+      mvnw,
+      [
+        '-B',
+        '-q',
+        '-N',
+        'dependency:copy',
+        `-Dartifact=com.icegreen:greenmail-standalone:${greenMailVersion}`,
+        `-DoutputDirectory=${dirname(greenMailJar)}`,
+      ],
+      { cwd: resolve(here, '..'), stdio: 'inherit' },
+    );
+    fetchJar.on('exit', (c) => done(c ?? 1));
+  });
+  if (code !== 0 || !existsSync(greenMailJar)) throw new Error('could not fetch GreenMail standalone');
+}
+
+async function startGreenMail(smtpPort, apiPort) {
+  await ensureGreenMailJar();
+  const log = createWriteStream(join(output, 'greenmail.log'));
+  const greenMail = spawn(
+    'java',
+    [
+      `-Dgreenmail.smtp.port=${smtpPort}`,
+      '-Dgreenmail.smtp.hostname=127.0.0.1',
+      `-Dgreenmail.api.port=${apiPort}`,
+      '-Dgreenmail.api.hostname=127.0.0.1',
+      '-Dgreenmail.auth.disabled',
+      '-jar',
+      greenMailJar,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  greenMail.stdout.pipe(log);
+  greenMail.stderr.pipe(log);
+  const until = Date.now() + 60000;
+  while (Date.now() < until) {
+    if (greenMail.exitCode !== null) throw new Error('GreenMail exited; see output/greenmail.log');
+    try {
+      const res = await fetch(`http://127.0.0.1:${apiPort}/api/service/readiness`);
+      if (res.status === 200) return greenMail;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error('GreenMail did not become ready; see output/greenmail.log');
+}
+
 async function main() {
   if (!existsSync(jar)) {
     console.error(`No jar at ${jar}: build it first with ./mvnw -B package -DskipTests`);
@@ -65,6 +121,9 @@ async function main() {
   mkdirSync(join(output, 'screenshots'), { recursive: true });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const smtpPort = await freePort();
+  const mailApiPort = await freePort();
+  const greenMail = await startGreenMail(smtpPort, mailApiPort);
   const password = `e2e-${randomBytes(12).toString('hex')}`;
   const log = createWriteStream(join(output, 'server.log'));
   const server = spawn(
@@ -82,6 +141,10 @@ async function main() {
       '--tracehub.tracking.polling.near=2s',
       '--tracehub.tracking.polling.far=2s',
       '--tracehub.tracking.polling.arrived=2s',
+      // E-mail goes to GreenMail; the outbox is sent every 2 s so a journey sees its mail quickly.
+      '--spring.mail.host=127.0.0.1',
+      `--spring.mail.port=${smtpPort}`,
+      '--tracehub.notifications.sender.interval=2s',
     ],
     {
       env: { ...process.env, TRACEHUB_DATA_DIR: dataDir, TRACEHUB_DEMO_PASSWORD: password },
@@ -100,7 +163,13 @@ async function main() {
     code = await new Promise((done) => {
       const tests = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...selected], {
         cwd: here,
-        env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_PASSWORD: password, E2E_OUTPUT: output },
+        env: {
+          ...process.env,
+          E2E_BASE_URL: baseUrl,
+          E2E_PASSWORD: password,
+          E2E_OUTPUT: output,
+          E2E_MAIL_API: `http://127.0.0.1:${mailApiPort}`,
+        },
         stdio: 'inherit',
       });
       tests.on('exit', (c) => done(c ?? 1));
@@ -109,6 +178,7 @@ async function main() {
     console.error(e.message);
   } finally {
     await stop(server);
+    await stop(greenMail);
   }
   console.log(`Screenshots: ${join('e2e', 'output', 'screenshots')}`);
   process.exit(code);

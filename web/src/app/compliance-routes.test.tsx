@@ -84,5 +84,7 @@ describe('shipment detail composition', () => {
       expect(screen.queryByRole('button', { name: 'Override' })).not.toBeInTheDocument();
       user.unmount();
     }
-  });
+    // Two full app renders (each now also asking for the unread count): above the 5 s default on a
+    // loaded two-core machine.
+  }, 15000);
 });

@@ -5,6 +5,7 @@ import { permissions } from '@/config/permissions';
 import { AnalyticsPage } from '@/features/analytics';
 import { AuditLogPage } from '@/features/audit';
 import { AcceptInvitationPage, LoginPage, UsersPage } from '@/features/identity';
+import { NotificationPreferencesPage, NotificationsPage } from '@/features/notifications';
 import { OrganizationSettingsPage } from '@/features/settings';
 import { ShipmentCreatePage, ShipmentImportPage } from '@/features/shipments';
 
@@ -39,6 +40,8 @@ export function AppRoutes() {
               </RequirePermission>
             }
           />
+          <Route path={paths.notifications} element={<NotificationsPage />} />
+          <Route path={paths.notificationSettings} element={<NotificationPreferencesPage />} />
           <Route
             path={paths.auditLog}
             element={

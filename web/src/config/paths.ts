@@ -12,6 +12,8 @@ export const paths = {
   organizationSettings: '/settings/organization',
   analytics: '/analytics',
   auditLog: '/admin/audit-log',
+  notifications: '/notifications',
+  notificationSettings: '/settings/notifications',
 } as const;
 
 export function shipmentPath(id: string): string {

@@ -35,4 +35,7 @@ export const handlers = [
     HttpResponse.json(new URL(request.url).searchParams.get('by') === 'product' ? productBreakdown : buyerBreakdown),
   ),
   http.get('/api/audit-log', () => HttpResponse.json(auditPage())),
+  http.get('/api/notifications/unread-count', () =>
+    HttpResponse.json({ count: 0 } satisfies Schemas['UnreadCount']),
+  ),
 ];

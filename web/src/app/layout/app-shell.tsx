@@ -3,6 +3,7 @@ import { NavLink, Outlet } from 'react-router';
 import { Button, PageSpinner, ProblemAlert } from '@/components/ui';
 import { paths } from '@/config/paths';
 import { hasPermission, useMe, UserMenu } from '@/features/identity';
+import { NotificationBell } from '@/features/notifications';
 import { cn } from '@/lib/cn';
 
 import { navItems } from './navigation';
@@ -57,7 +58,8 @@ export function AppShell() {
               ))}
             </ul>
           </nav>
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-2">
+            <NotificationBell />
             <UserMenu me={me.data} />
           </div>
         </div>

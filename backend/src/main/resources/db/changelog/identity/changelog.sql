@@ -187,3 +187,12 @@ END $$;
 ALTER TABLE organization ADD COLUMN traces_number text
   CHECK (traces_number ~ '^[A-Z0-9][A-Z0-9./-]{2,39}$');
 --rollback ALTER TABLE organization DROP COLUMN traces_number;
+
+--changeset tracehub:identity-007-invitation-mail-token
+--comment: The invitation e-mail carries a link of its own, issued when the mail is sent (its hash only is stored), so no invitation secret ever sits in an event, the outbox or a log. Resending clears it with the other link. Additive (expand only).
+ALTER TABLE invitation ADD COLUMN mail_token_hash text;
+CREATE UNIQUE INDEX invitation_mail_token_hash_uq ON invitation (mail_token_hash);
+CREATE POLICY invitation_by_mail_token_read ON invitation FOR SELECT USING (mail_token_hash = app_lookup_token());
+--rollback DROP POLICY invitation_by_mail_token_read ON invitation;
+--rollback DROP INDEX invitation_mail_token_hash_uq;
+--rollback ALTER TABLE invitation DROP COLUMN mail_token_hash;

@@ -1,5 +1,6 @@
 package com.vibotaj.tracehub.identity.internal;
 
+import com.vibotaj.tracehub.identity.InvitationAccepted;
 import com.vibotaj.tracehub.identity.Role;
 import com.vibotaj.tracehub.identity.internal.IdentityProblems.InvalidCredentials;
 import com.vibotaj.tracehub.identity.internal.IdentityProblems.InvitationGone;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -37,6 +39,7 @@ public class InvitationAcceptance {
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     InvitationAcceptance(
             InvitationRepository invitations,
@@ -46,7 +49,9 @@ public class InvitationAcceptance {
             OrganizationRepository organizations,
             PasswordEncoder passwords,
             LoginThrottle throttle,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.invitations = invitations;
         this.memberships = memberships;
         this.tx = tx;
@@ -147,6 +152,15 @@ public class InvitationAcceptance {
     private UUID accepted(StoredInvitation invitation, UUID userId) {
         invitations.markAccepted(invitation.id(), userId, clock.instant());
         log.info("Invitation {} accepted by user {}", invitation.id(), userId);
+        events.publishEvent(new InvitationAccepted(
+                invitation.id(),
+                invitation.organizationId(),
+                userId,
+                invitation.email(),
+                invitation.role(),
+                invitations
+                        .invitedBy(invitation.organizationId(), invitation.id())
+                        .orElse(null)));
         return userId;
     }
 

@@ -51,7 +51,7 @@ class InvitationRepository {
     }
 
     Optional<StoredInvitation> findByTokenHash(String hash) {
-        return jdbc.sql(SELECT + " WHERE i.token_hash = :hash")
+        return jdbc.sql(SELECT + " WHERE i.token_hash = :hash OR i.mail_token_hash = :hash")
                 .param("hash", hash)
                 .query(InvitationRepository::map)
                 .optional();
@@ -114,13 +114,35 @@ class InvitationRepository {
                 .update();
     }
 
-    /** Replaces the token (the old link stops working) and restarts the validity period. */
+    /**
+     * Replaces the token (the old link, and the e-mailed one, stop working) and restarts the validity
+     * period.
+     */
     int renew(UUID id, String tokenHash, Instant expiresAt) {
-        return jdbc.sql("UPDATE invitation SET token_hash = :hash, expires_at = :expires WHERE id = :id")
+        return jdbc.sql("UPDATE invitation SET token_hash = :hash, mail_token_hash = NULL, expires_at = :expires"
+                        + " WHERE id = :id")
                 .param("hash", tokenHash)
                 .param("expires", at(expiresAt))
                 .param("id", id)
                 .update();
+    }
+
+    /** The link of the invitation e-mail: a second token beside the one shown to the administrator. */
+    int setMailToken(UUID id, String tokenHash) {
+        return jdbc.sql("UPDATE invitation SET mail_token_hash = :hash WHERE id = :id")
+                .param("hash", tokenHash)
+                .param("id", id)
+                .update();
+    }
+
+    /** Who issued the invitation (null when the inviter is unknown). */
+    Optional<UUID> invitedBy(UUID organizationId, UUID id) {
+        return jdbc.sql("SELECT invited_by FROM invitation WHERE organization_id = :org AND id = :id")
+                .param("org", organizationId)
+                .param("id", id)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class)))
+                .optional()
+                .flatMap(o -> o);
     }
 
     int markAccepted(UUID id, UUID userId, Instant now) {

@@ -2,6 +2,7 @@ package com.vibotaj.tracehub.identity.internal;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.vibotaj.tracehub.identity.IdentityProperties;
+import com.vibotaj.tracehub.identity.InvitationCreated;
 import com.vibotaj.tracehub.identity.Role;
 import com.vibotaj.tracehub.identity.internal.InvitationRepository.StoredInvitation;
 import com.vibotaj.tracehub.platform.CurrentActor;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,13 +37,16 @@ public class Invitations {
     private final TraceHubProperties site;
     private final Duration ttl;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Invitations(
             InvitationRepository invitations,
             MembershipRepository memberships,
             IdentityProperties properties,
             TraceHubProperties site,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.invitations = invitations;
         this.memberships = memberships;
         this.site = site;
@@ -104,6 +109,8 @@ public class Invitations {
             throw IdentityProblems.invitationConflict();
         }
         log.info("Invitation {} issued in organisation {} by {}", id, org, actor.userId());
+        // The event names the invitation only: the e-mail gets a link of its own when it is sent.
+        events.publishEvent(new InvitationCreated(id, org, email, role, actor.userId()));
         return issued(org, id, token);
     }
 
@@ -115,6 +122,8 @@ public class Invitations {
         String token = SecretTokens.newToken();
         invitations.renew(id, SecretTokens.hash(token), clock.instant().plus(ttl));
         log.info("Invitation {} resent in organisation {} by {}", id, org, actor.userId());
+        StoredInvitation renewed = lockOwn(org, id);
+        events.publishEvent(new InvitationCreated(id, org, renewed.email(), renewed.role(), actor.userId()));
         return issued(org, id, token);
     }
 
