@@ -14,6 +14,7 @@ export const users = {
   exporterLogistics: 'logistics@ogunvalley.example',
   exporterCompliance: 'compliance@ogunvalley.example',
   rotterdamBuyer: 'buyer@maaskade.example',
+  supplier: 'supplier@idanre-coop.example',
 };
 
 export async function launch() {
