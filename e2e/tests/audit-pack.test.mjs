@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { inflateRawSync } from 'node:zlib';
-import { apiToken, baseUrl, launch, newPage, screenshot, signIn, users } from './support.mjs';
+import { api, apiToken, launch, newPage, screenshot, signIn, users } from './support.mjs';
 
 let browser;
 before(async () => {
@@ -14,12 +14,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function get(token, path) {
-  const res = await fetch(`${baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  if (!res.ok) throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`);
-  return res.json();
-}
 
 /**
  * Reads a ZIP from its central directory (the pack writes sizes there; local headers defer them to data
@@ -60,9 +54,9 @@ test('a buyer downloads the audit pack of a shipment and every manifest line ver
   let current = [];
   for (let attempt = 0; attempt < 60 && !chosen; attempt++) {
     if (attempt > 0) await new Promise((r) => setTimeout(r, 3000));
-    const shipments = (await get(token, '/api/shipments?size=100')).items;
+    const shipments = (await api(token, 'GET', '/api/shipments?size=100')).items;
     for (const s of shipments) {
-      current = (await get(token, `/api/shipments/${s.id}/documents`)).filter((d) => d.current);
+      current = (await api(token, 'GET', `/api/shipments/${s.id}/documents`)).filter((d) => d.current);
       if (current.length > 0) {
         chosen = s;
         break;

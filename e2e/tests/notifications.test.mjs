@@ -2,7 +2,7 @@
 // under the bell and in the list, and the e-mail with the reason arrives at the SMTP server (GreenMail).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiToken, baseUrl, launch, newPage, screenshot, signIn, users } from './support.mjs';
+import { api, apiToken, launch, newPage, pdf, screenshot, signIn, users } from './support.mjs';
 
 const mailApi = process.env.E2E_MAIL_API;
 
@@ -13,41 +13,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function api(token, method, path, body) {
-  const init = { method, headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': crypto.randomUUID() } };
-  if (body instanceof FormData) init.body = body;
-  else if (body !== undefined) {
-    init.headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
-  const res = await fetch(`${baseUrl}${path}`, init);
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-function pdf(line) {
-  const text = `BT /F1 11 Tf 50 780 Td (${line}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${Buffer.byteLength(text)} >>\nstream\n${text}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets = [];
-  objects.forEach((object, i) => {
-    offsets.push(Buffer.byteLength(body));
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body);
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 /** Messages GreenMail holds for an address (its REST API), each with subject and raw MIME. */
 async function inbox(address) {
@@ -77,7 +42,7 @@ test('a rejection with a reason reaches the uploader in the bell, the list and b
   const reference = shipment.reference;
   const tag = `E2E-NOT-${Date.now().toString(36).toUpperCase()}`;
   const form = new FormData();
-  form.append('file', new Blob([pdf(`PACKING LIST ${tag}`)], { type: 'application/pdf' }), 'packing.pdf');
+  form.append('file', new Blob([pdf([`PACKING LIST ${tag}`])], { type: 'application/pdf' }), 'packing.pdf');
   form.append('type', 'packing_list');
   const doc = await api(supplier, 'POST', `/api/shipments/${shipment.id}/documents`, form);
   await api(supplier, 'POST', `/api/documents/${doc.id}/transitions`, { to: 'under_review' });
