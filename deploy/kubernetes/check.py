@@ -272,6 +272,9 @@ def check_pod(name, kind, doc, template, secret_keys, config_keys, app_keys, con
         names |= {e["name"] for e in container.get("env", [])}
         for variable in sorted(names):
             base = variable[:-5] if variable.endswith("_FILE") else variable
+            if variable.endswith("_FILE") and not variable.startswith(("SPRING_", "TRACEHUB_")):
+                # FileSecretsEnvironmentPostProcessor reads NAME_FILE only in these two namespaces.
+                problem(where, f"{variable}: the app reads *_FILE only for SPRING_ and TRACEHUB_ variables")
             if base in JVM_VARIABLES:
                 continue
             if base not in config_doc and relaxed(base) not in app_keys:

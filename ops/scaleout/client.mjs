@@ -4,6 +4,8 @@
 //   client.mjs seed URL TOKEN N          creates N draft shipments (carrier MSCU, two containers each)
 //                                         through URL; prints the container numbers, one a line
 //   client.mjs pdf FILE                   writes a small valid one-page PDF
+//   client.mjs reader URL TOKEN IDS_FILE  authenticated reads (shipment list and details) through URL
+//                                         until SIGTERM, about 10 a second; then one JSON summary line
 //   client.mjs polls LOG INTERVAL_MS      reads the provider stub's log: per instance (API key) counts and
 //                                         every pair of polls of one container closer than the interval
 //   client.mjs runs PERIOD_S LOG...       reads the instances' logs (one file per instance): every run of a
@@ -11,6 +13,7 @@
 //   client.mjs access LOG                 reads nginx's access log: answers per instance, 5xx
 // Analyses print one JSON object.
 import fs from 'node:fs';
+import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 
 // ISO 6346 check digit: letters map to 10..38 skipping multiples of 11, weights 2^i, sum mod 11 mod 10.
@@ -72,6 +75,45 @@ function pdf(file) {
   body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   fs.writeFileSync(file, Buffer.from(body, 'latin1'));
+}
+
+// Tenant-scoped reads through nginx while the test kills an instance: every request needs the database
+// and row-level security, unlike the drills' /health load. GETs only, so nginx may pass any of them on.
+// A reused kept-alive connection closed before any response byte is retried once, as browsers do.
+async function reader(url, token, idsFile) {
+  const ids = fs.readFileSync(idsFile, 'utf8').trim().split('\n');
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
+  const stats = { requests: 0, ok: 0, failed: 0, races: 0, by_status: {}, errors: {} };
+  let running = true;
+  process.on('SIGTERM', () => { running = false; });
+  const get = (path) => new Promise((resolve) => {
+    const req = http.get(`${url}${path}`, { agent, headers: { Authorization: `Bearer ${token}` }, timeout: 30000 }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode }));
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', (error) => resolve({ error, raced: req.reusedSocket && error.code === 'ECONNRESET' }));
+  });
+  for (let i = 0; running; i += 1) {
+    const path = i % 2 === 0 ? '/api/shipments?size=10' : `/api/shipments/${ids[i % ids.length]}`;
+    let result = await get(path);
+    if (result.error && result.raced) {
+      stats.races += 1;
+      result = await get(path);
+    }
+    stats.requests += 1;
+    if (result.error) {
+      stats.failed += 1;
+      const name = result.error.code || result.error.message;
+      stats.errors[name] = (stats.errors[name] || 0) + 1;
+    } else {
+      stats.by_status[result.status] = (stats.by_status[result.status] || 0) + 1;
+      if (result.status === 200) stats.ok += 1; else stats.failed += 1;
+    }
+    await new Promise((resolve) => { setTimeout(resolve, 100); });
+  }
+  agent.destroy();
+  console.log(JSON.stringify(stats));
 }
 
 // Two polls of one container closer together than the poll interval mean two instances held it at
@@ -165,6 +207,7 @@ try {
   switch (command) {
     case 'seed': await seed(rest[0], rest[1], Number(rest[2])); break;
     case 'pdf': pdf(rest[0]); break;
+    case 'reader': await reader(rest[0], rest[1], rest[2]); break;
     case 'polls': console.log(JSON.stringify(polls(rest[0], Number(rest[1])))); break;
     case 'runs': console.log(JSON.stringify(runs(Number(rest[0]), rest.slice(1)))); break;
     case 'access': console.log(JSON.stringify(access(rest[0]))); break;

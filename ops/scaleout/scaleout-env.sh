@@ -40,9 +40,8 @@ s3proxy.credential=${S3_SECRET}
 jclouds.provider=filesystem
 jclouds.filesystem.basedir=${dir}/s3/data
 CONF
-  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m -jar "$jar" --properties "${dir}/s3/s3proxy.conf" \
-    >"${dir}/s3/s3proxy.log" 2>&1 3>&- &
-  echo $! >"${dir}/s3/pid"
+  background "${dir}/s3/s3proxy" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m -jar "$jar" \
+    --properties "${dir}/s3/s3proxy.conf"
   for ((i = 0; i < 300; i++)); do
     curl -s -o /dev/null "http://127.0.0.1:${S3_PORT}/" && return 0
     sleep 0.1
@@ -57,11 +56,10 @@ stub_up() {
   local dir="$1" i
   STUB_PORT="$(free_port)"
   mkdir -p "${dir}/stub"
-  node "${SCALEOUT_DIR_SELF}/provider-stub.mjs" --port "$STUB_PORT" --log "${dir}/stub/polls.jsonl" \
-    >"${dir}/stub/stdout" 2>&1 3>&- &
-  echo $! >"${dir}/stub/pid"
+  background "${dir}/stub/stub" node "${SCALEOUT_DIR_SELF}/provider-stub.mjs" --port "$STUB_PORT" \
+    --log "${dir}/stub/polls.jsonl"
   for ((i = 0; i < 100; i++)); do
-    grep -q listening "${dir}/stub/stdout" 2>/dev/null && return 0
+    grep -q listening "${dir}/stub/stub.log" 2>/dev/null && return 0
     sleep 0.1
   done
   return 1
@@ -103,27 +101,48 @@ ENV
 # The JVM flags of the drills: a short start on a small machine matters more than peak speed.
 SCALEOUT_JAVA_OPTS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:CICompilerCount=1 -Xmx384m)
 
-# scaleout_migrate DIR JAR: the jar's migrate-only mode as the owner (creates tracehub_app too).
+# scaleout_extract DIR JAR: the jar unpacked the way Spring Boot recommends for class data sharing
+# (java -Djarmode=tools extract): DIR/app/tracehub.jar and its lib/. Three JVMs starting at once on two
+# cores is the slow part of the test; sharing the class data of the migration run saves a good part.
+scaleout_extract() {
+  java -Djarmode=tools -jar "$2" extract --destination "${1}/app" >"${1}/extract.log" 2>&1
+}
+
+# scaleout_migrate DIR: the jar's migrate-only mode as the owner (creates tracehub_app too). It is also
+# the training run: the classes it loaded are archived (DIR/app.jsa) for the instances.
 scaleout_migrate() {
-  local dir="$1" jar="$2"
+  local dir="$1"
   local -a env_lines
   mapfile -t env_lines <"${dir}/app.env"
   env "${env_lines[@]}" SPRING_LIQUIBASE_ENABLED=true SPRING_LIQUIBASE_USER=tracehub_owner \
     SPRING_LIQUIBASE_PASSWORD="$OWNER_PASSWORD" \
-    java "${SCALEOUT_JAVA_OPTS[@]}" -jar "$jar" --tracehub.migrate-only=true >"${dir}/migrate.log" 2>&1 3>&-
+    java "${SCALEOUT_JAVA_OPTS[@]}" "-XX:ArchiveClassesAtExit=${dir}/app.jsa" -jar "${dir}/app/tracehub.jar" \
+    --tracehub.migrate-only=true >"${dir}/migrate.log" 2>&1 3>&-
 }
 
-# instance_start DIR JAR NAME PORT [ENV...]: one instance in the background; pid in DIR/NAME.pid,
-# output in DIR/NAME.log. Each gets its own provider API key (the stub's log names the poller by it).
+# instance_start DIR NAME PORT [ENV...]: one instance of the extracted jar in the background, with the
+# migration's class data archive when there is one; pid in DIR/NAME.pid, output in DIR/NAME.log. Each
+# gets its own provider API key (the stub's log names the poller by it).
 instance_start() {
-  local dir="$1" jar="$2" name="$3" port="$4"
-  local -a env_lines
-  shift 4
+  local dir="$1" name="$2" port="$3"
+  local -a env_lines cds=()
+  shift 3
   mapfile -t env_lines <"${dir}/app.env"
-  env "${env_lines[@]}" "$@" SERVER_PORT="$port" TRACEHUB_TRACKING_JSONCARGO_API_KEY="key-${name}" \
-    TRACEHUB_RELEASE="scaleout-${name}" \
-    java "${SCALEOUT_JAVA_OPTS[@]}" -jar "$jar" </dev/null >"${dir}/${name}.log" 2>&1 3>&- &
-  echo $! >"${dir}/${name}.pid"
+  [[ ! -f "${dir}/app.jsa" ]] || cds=("-XX:SharedArchiveFile=${dir}/app.jsa")
+  background "${dir}/${name}" env "${env_lines[@]}" "$@" SERVER_PORT="$port" \
+    TRACEHUB_TRACKING_JSONCARGO_API_KEY="key-${name}" TRACEHUB_RELEASE="scaleout-${name}" \
+    java "${SCALEOUT_JAVA_OPTS[@]}" ${cds[@]+"${cds[@]}"} -jar "${dir}/app/tracehub.jar"
+}
+
+# background PREFIX COMMAND...: runs COMMAND detached from this shell (so that killing it later prints
+# no job notice), output in PREFIX.log, pid in PREFIX.pid.
+background() {
+  local prefix="$1"
+  shift
+  (
+    "$@" </dev/null >"${prefix}.log" 2>&1 3>&- &
+    echo $! >"${prefix}.pid"
+  )
 }
 
 # instance_ready PORT TIMEOUT_S: waits for the readiness probe.
@@ -158,7 +177,7 @@ scaleout_nginx() {
 # scaleout_down DIR: stops everything the test started, by recorded pid.
 scaleout_down() {
   local dir="$1" pidfile
-  for pidfile in "${dir}"/*.pid "${dir}/s3/pid" "${dir}/stub/pid"; do
+  for pidfile in "${dir}"/*.pid "${dir}/s3/s3proxy.pid" "${dir}/stub/stub.pid"; do
     [[ -f "$pidfile" ]] || continue
     kill -KILL "$(cat "$pidfile")" 2>/dev/null || true
   done
