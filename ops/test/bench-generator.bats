@@ -223,6 +223,8 @@ org_id() {
 @test "the application logs a bench user in and serves the list and the 20-document audit pack" {
   [[ "${BENCH_GENERATOR_APP:-}" == 1 ]] || skip "set BENCH_GENERATOR_APP=1 (starts the application: +30-120 s)"
   local port base token pack started=$SECONDS
+  # shellcheck source=../drills/drill-env.sh
+  source "${BATS_TEST_DIRNAME}/../drills/drill-env.sh"
   port="$(free_port)"
   base="http://127.0.0.1:${port}"
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:${PG_PORT}/tracehub" SPRING_DATASOURCE_USERNAME=tracehub_app \
