@@ -220,6 +220,36 @@ class IdempotencyIntegrationTests {
     }
 
     @Test
+    void aClaimLeftByAnInstanceThatDiedIsTakenOverAfterItsLease() throws Exception {
+        TestData.Org org = data.organization("exporter");
+        TestData.User admin = data.user(org, "admin");
+        String bearer = Api.login(mvc, admin).bearer();
+        String key = UUID.randomUUID().toString();
+        // What a killed instance leaves: a claim that nothing will complete or release, its lease run out.
+        data.owner()
+                .update(
+                        "INSERT INTO idempotency_record (user_id, idempotency_key, organization_id,"
+                                + " request_fingerprint, state, created_at, expires_at) VALUES (?, ?, ?,"
+                                + " 'from-the-dead-instance', 'in_progress', now() - interval '16 minutes',"
+                                + " now() - interval '1 minute')",
+                        admin.id(),
+                        key,
+                        org.id());
+
+        MockHttpServletResponse retry = invite(bearer, key, newEmail(), "viewer");
+
+        assertThat(retry.getStatus()).isEqualTo(201);
+        assertThat(invitations(org)).isEqualTo(1);
+        assertThat(data.owner()
+                        .queryForObject(
+                                "SELECT state = 'completed' AND expires_at > now() + interval '23 hours'"
+                                        + " FROM idempotency_record WHERE idempotency_key = ?",
+                                Boolean.class,
+                                key))
+                .isTrue();
+    }
+
+    @Test
     void aBusinessRuleRefusalIsStoredAndReplayed() throws Exception {
         TestData.Org org = data.organization("exporter");
         TestData.User admin = data.user(org, "admin");

@@ -21,6 +21,12 @@ class IdempotencyStore {
 
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
+    /** How long an unfinished claim holds its key (PostgreSQL interval). */
+    static final String IN_PROGRESS_LEASE = "15 minutes";
+
+    /** How long a finished request's answer is replayed (PostgreSQL interval; docs/api/idempotency.md). */
+    static final String REPLAY_LIFETIME = "24 hours";
+
     private final JdbcClient jdbc;
     private final ScopedTransactions transactions;
     private final JsonMapper json;
@@ -54,6 +60,12 @@ class IdempotencyStore {
     /**
      * Claims the key for a new request: inserts an in-progress record, or takes over an expired one.
      *
+     * <p>An in-progress claim expires after {@link #IN_PROGRESS_LEASE}, not after a day: if the instance
+     * serving the request dies (found by the scale-out test), nothing would ever complete or release the
+     * claim, and every retry with that key would get 409 for 24 hours. The lease is far longer than any
+     * request is allowed to run (nginx gives up after 120 s, uploads are buffered by nginx before they reach
+     * the app), so a request that is still running is never taken over.
+     *
      * @return true when this request owns the key now
      */
     boolean claim(Owner owner, String key, String fingerprint) {
@@ -62,7 +74,7 @@ class IdempotencyStore {
                 () -> jdbc.sql("""
                         INSERT INTO idempotency_record
                           (user_id, idempotency_key, organization_id, request_fingerprint, state, created_at, expires_at)
-                        VALUES (:user, :key, :org, :fingerprint, 'in_progress', now(), now() + interval '24 hours')
+                        VALUES (:user, :key, :org, :fingerprint, 'in_progress', now(), now() + CAST(:lease AS interval))
                         ON CONFLICT (user_id, idempotency_key) DO UPDATE
                           SET organization_id = EXCLUDED.organization_id,
                               request_fingerprint = EXCLUDED.request_fingerprint,
@@ -79,6 +91,7 @@ class IdempotencyStore {
                         .param("key", key)
                         .param("org", owner.organizationId())
                         .param("fingerprint", fingerprint)
+                        .param("lease", IN_PROGRESS_LEASE)
                         .update());
         return claimed == 1;
     }
@@ -119,13 +132,15 @@ class IdempotencyStore {
                 () -> jdbc.sql("""
                         UPDATE idempotency_record
                         SET state = 'completed', response_status = :status, response_content_type = :contentType,
-                            response_headers = CAST(:headers AS jsonb), response_body = CAST(:body AS bytea)
+                            response_headers = CAST(:headers AS jsonb), response_body = CAST(:body AS bytea),
+                            expires_at = created_at + CAST(:lifetime AS interval)
                         WHERE user_id = :user AND idempotency_key = :key AND state = 'in_progress'
                         """)
                         .param("status", response.status())
                         .param("contentType", response.contentType())
                         .param("headers", json.writeValueAsString(response.headers()))
                         .param("body", response.body())
+                        .param("lifetime", REPLAY_LIFETIME)
                         .param("user", owner.userId())
                         .param("key", key)
                         .update());
