@@ -37,13 +37,13 @@ setup_file() {
   scaleout_extract "$SCALE_DIR" "$jar" || { tail -n 30 "${SCALE_DIR}/extract.log" >&3; return 1; }
   scaleout_migrate "$SCALE_DIR" || { tail -n 30 "${SCALE_DIR}/migrate.log" >&3; return 1; }
   echo "# scaleout setup: PostgreSQL, s3proxy, stub up, jar extracted, schema migrated (class data archived) in $((SECONDS - started)) s" >&3
-  # The three start together. Only i1 creates the first administrator: the bootstrap is a
-  # check-then-insert, so three instances racing on an empty database could collide (scaling.md).
-  instance_start "$SCALE_DIR" i1 "${ports[0]}" TRACEHUB_BOOTSTRAP_ADMIN_EMAIL="$ADMIN_EMAIL" \
-    TRACEHUB_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" TRACEHUB_BOOTSTRAP_ADMIN_FULL_NAME="Scale Admin" \
-    TRACEHUB_BOOTSTRAP_ADMIN_ORGANIZATION_NAME="Scale-out Exporter"
-  instance_start "$SCALE_DIR" i2 "${ports[1]}"
-  instance_start "$SCALE_DIR" i3 "${ports[2]}"
+  # The three start together, each configured with the same first administrator, as a Kubernetes
+  # rollout would: the bootstrap serialises on an advisory lock, so exactly one creates it.
+  local -a bootstrap=(TRACEHUB_BOOTSTRAP_ADMIN_EMAIL="$ADMIN_EMAIL" TRACEHUB_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD"
+    TRACEHUB_BOOTSTRAP_ADMIN_FULL_NAME="Scale Admin" TRACEHUB_BOOTSTRAP_ADMIN_ORGANIZATION_NAME="Scale-out Exporter")
+  instance_start "$SCALE_DIR" i1 "${ports[0]}" "${bootstrap[@]}"
+  instance_start "$SCALE_DIR" i2 "${ports[1]}" "${bootstrap[@]}"
+  instance_start "$SCALE_DIR" i3 "${ports[2]}" "${bootstrap[@]}"
   for name in i1 i2 i3; do
     port="${ports[${name#i} - 1]}"
     instance_ready "$port" "${SCALEOUT_READY_TIMEOUT:-240}" || { tail -n 30 "${SCALE_DIR}/${name}.log" >&3; return 1; }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,13 @@ class BootstrapAccounts implements ApplicationRunner {
     /** Fixed id: there is exactly one smoke organisation per deployment. */
     static final UUID SMOKE_ORGANIZATION = UUID.fromString("5e0c0000-0000-4000-8000-000000000001");
 
+    /**
+     * Transaction-scoped advisory lock taken before each check-then-insert. Several instances starting
+     * on an empty database (the scale-out test, a Kubernetes rollout) all run this; without the lock two
+     * of them see "no such user" and the slower one fails its start on a unique violation.
+     */
+    static final long BOOTSTRAP_LOCK = 0x7472616365687562L;
+
     private static final Logger log = LoggerFactory.getLogger(BootstrapAccounts.class);
 
     private final BootstrapProperties properties;
@@ -33,6 +41,7 @@ class BootstrapAccounts implements ApplicationRunner {
     private final MembershipRepository memberships;
     private final OrganizationRepository organizations;
     private final PasswordEncoder passwords;
+    private final JdbcClient jdbc;
 
     BootstrapAccounts(
             BootstrapProperties properties,
@@ -40,13 +49,15 @@ class BootstrapAccounts implements ApplicationRunner {
             UserRepository users,
             MembershipRepository memberships,
             OrganizationRepository organizations,
-            PasswordEncoder passwords) {
+            PasswordEncoder passwords,
+            JdbcClient jdbc) {
         this.properties = properties;
         this.tx = tx;
         this.users = users;
         this.memberships = memberships;
         this.organizations = organizations;
         this.passwords = passwords;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -72,19 +83,26 @@ class BootstrapAccounts implements ApplicationRunner {
         UUID organization = UUID.randomUUID();
         UUID user = UUID.randomUUID();
         String hash = passwords.encode(password);
-        tx.write(TenantScope.organization(organization).withLookupEmail(email), () -> {
+        boolean created = tx.write(TenantScope.organization(organization).withLookupEmail(email), () -> {
+            serializeWithOtherInstances();
+            if (users.findByEmail(email).isPresent()) {
+                return false;
+            }
             organizations.insert(organization, organizationName, OrganizationType.EXPORTER, null);
             users.insert(user, email, fullName, hash);
             memberships.insert(user, organization, Role.ADMIN, true);
-            return null;
+            return true;
         });
-        log.info("Bootstrap administrator {} created in organisation {}", user, organization);
+        if (created) {
+            log.info("Bootstrap administrator {} created in organisation {}", user, organization);
+        }
     }
 
     private void ensureSmokeAccount(String email, String password) {
         PasswordPolicy.check(password, email);
         String hash = passwords.encode(password);
         tx.write(TenantScope.organization(SMOKE_ORGANIZATION).withLookupEmail(email), () -> {
+            serializeWithOtherInstances();
             if (!organizations.exists(SMOKE_ORGANIZATION)) {
                 organizations.insert(SMOKE_ORGANIZATION, "TraceHub smoke checks", OrganizationType.LOGISTICS, null);
             }
@@ -96,6 +114,13 @@ class BootstrapAccounts implements ApplicationRunner {
             return null;
         });
         log.info("Smoke-test account ready");
+    }
+
+    private void serializeWithOtherInstances() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
+                .param("key", BOOTSTRAP_LOCK)
+                .query((rs, row) -> row)
+                .single();
     }
 
     private static String normalize(String email) {

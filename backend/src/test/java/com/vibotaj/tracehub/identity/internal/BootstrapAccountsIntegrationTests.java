@@ -12,11 +12,19 @@ import com.vibotaj.tracehub.platform.ValidationException;
 import com.vibotaj.tracehub.support.Api;
 import com.vibotaj.tracehub.support.IntegrationTest;
 import com.vibotaj.tracehub.support.TestData;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -43,6 +51,9 @@ class BootstrapAccountsIntegrationTests {
 
     @Autowired
     PasswordEncoder passwords;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void createsTheSmokeAccountAsAnIsolatedViewerAndResetsItsPasswordOnEveryStart() throws Exception {
@@ -85,6 +96,42 @@ class BootstrapAccountsIntegrationTests {
     }
 
     @Test
+    void severalInstancesStartingTogetherCreateTheAdministratorAndTheSmokeAccountOnce() throws Exception {
+        String admin = "together-" + UUID.randomUUID() + "@exporter.example";
+        String smoke = "smoke-together-" + UUID.randomUUID() + "@deploy.example";
+        ExecutorService instances = Executors.newFixedThreadPool(3);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(instances.submit(() -> {
+                    start.await();
+                    bootstrap(
+                            new BootstrapProperties.Admin("Together Ltd", admin, "Admin", "initial admin passphrase"),
+                            new BootstrapProperties.Smoke(smoke, "smoke passphrase for all"));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            instances.shutdownNow();
+        }
+
+        assertThat(data.owner()
+                        .queryForObject(
+                                "SELECT count(*) FROM app_user WHERE email IN (?, ?)", Integer.class, admin, smoke))
+                .isEqualTo(2);
+        assertThat(data.owner()
+                        .queryForObject("SELECT count(*) FROM organization WHERE name = 'Together Ltd'", Integer.class))
+                .isEqualTo(1);
+        Api.login(mvc, user(admin, "initial admin passphrase"));
+        Api.login(mvc, user(smoke, "smoke passphrase for all"));
+    }
+
+    @Test
     void refusesAWeakBootstrapPassword() {
         String email = "weak-" + UUID.randomUUID() + "@exporter.example";
         assertThatThrownBy(() -> bootstrap(new BootstrapProperties.Admin("Weak Ltd", email, "Weak", "short"), null))
@@ -95,7 +142,8 @@ class BootstrapAccountsIntegrationTests {
     }
 
     private void bootstrap(BootstrapProperties.Admin admin, BootstrapProperties.Smoke smoke) {
-        new BootstrapAccounts(new BootstrapProperties(admin, smoke), tx, users, memberships, organizations, passwords)
+        new BootstrapAccounts(
+                        new BootstrapProperties(admin, smoke), tx, users, memberships, organizations, passwords, jdbc)
                 .run(new DefaultApplicationArguments());
     }
 
