@@ -163,7 +163,7 @@ if [[ ! -f "${WORK}/state.generated" ]]; then
     ((MINI)) || log "bench/generate.sh not found: falling back to the mini dataset (--mini)"
     mini_sql "$BENCH_PASSWORD"
     bench_app_start
-    mini_api "http://127.0.0.1:${NGINX_PORT}" 200
+    mini_api "http://127.0.0.1:${NGINX_PORT}" 60
     bench_app_stop
     printf 'mini\n' >"${WORK}/state.generated"
   fi

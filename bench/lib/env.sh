@@ -22,13 +22,15 @@ die() { log "ERROR: $*"; exit 1; }
 # secrets: generated once per work directory, kept in WORK/secrets.env (mode 600).
 bench_secrets() {
   if [[ ! -f "${WORK}/secrets.env" ]]; then
-    umask 077
-    {
-      printf 'OWNER_PASSWORD=%s\n' "$(openssl rand -hex 16)"
-      printf 'APP_PASSWORD=%s\n' "$(openssl rand -hex 16)"
-      printf 'JWT_SECRET=%s\n' "$(openssl rand -hex 32)"
-      printf 'WEBHOOK_SECRET=%s\n' "$(openssl rand -hex 24)"
-    } >"${WORK}/secrets.env"
+    (
+      umask 077
+      {
+        printf 'OWNER_PASSWORD=%s\n' "$(openssl rand -hex 16)"
+        printf 'APP_PASSWORD=%s\n' "$(openssl rand -hex 16)"
+        printf 'JWT_SECRET=%s\n' "$(openssl rand -hex 32)"
+        printf 'WEBHOOK_SECRET=%s\n' "$(openssl rand -hex 24)"
+      } >"${WORK}/secrets.env"
+    )
   fi
   # shellcheck disable=SC1091
   source "${WORK}/secrets.env"
@@ -171,8 +173,11 @@ bench_app_stop() {
 bench_nginx_start() {
   local dir="${WORK}/nginx"
   NGINX_PORT="$(cat "${dir}/port" 2>/dev/null || free_port)"
-  mkdir -p "${dir}/tmp" "${dir}/static/bench-static"
-  chmod 777 "${dir}/tmp"
+  # The workers (www-data when started as root) spool request bodies and large responses here.
+  mkdir -p "${dir}"
+  chmod 755 "${dir}"
+  mkdir -p "${dir}/tmp"/{body,proxy,fastcgi,uwsgi,scgi} "${dir}/static/bench-static"
+  chmod 777 "${dir}/tmp" "${dir}/tmp"/*
   printf '%s\n' "$NGINX_PORT" >"${dir}/port"
   bench_nginx_stop
   head -c 4096 /dev/urandom | base64 -w 76 | head -c 4096 >"${dir}/static/bench-static/4k.txt"

@@ -31,14 +31,15 @@ bench_handles() {
   [[ -s "${h}/webhook-sample.txt" ]] || log "warning: no Vizion-tracked containers: the webhook scenario will fail"
   bench_psql <<SQL
 CREATE SCHEMA IF NOT EXISTS bench;
-DROP TABLE IF EXISTS bench.sample;
-CREATE TABLE bench.sample (i int PRIMARY KEY, id uuid NOT NULL, q text);
+DROP TABLE IF EXISTS bench.sample, bench.term;
+CREATE TABLE bench.sample (i int PRIMARY KEY, id uuid NOT NULL);
 INSERT INTO bench.sample (i, id)
   SELECT row_number() OVER () - 1, id::uuid FROM (VALUES $(sed "s/.*/('&')/" "${h}/shipment-ids.txt" | paste -sd,)) v(id);
-UPDATE bench.sample s SET q = t.q FROM (SELECT row_number() OVER () - 1 AS i, q FROM
-  (VALUES $(sed "s/'//g; s/.*/('&')/" "${h}/search-terms.txt" | paste -sd,)) v(q)) t WHERE s.i % 100 = t.i;
+CREATE TABLE bench.term (i int PRIMARY KEY, q text NOT NULL);
+INSERT INTO bench.term (i, q)
+  SELECT row_number() OVER () - 1, q FROM (VALUES $(sed "s/'//g; s/.*/('&')/" "${h}/search-terms.txt" | paste -sd,)) v(q);
 GRANT USAGE ON SCHEMA bench TO tracehub_app;
-GRANT SELECT ON bench.sample TO tracehub_app;
+GRANT SELECT ON ALL TABLES IN SCHEMA bench TO tracehub_app;
 SQL
   bench_psql -At -F' ' <<'SQL' >"${h}/counts.txt"
 SELECT 'organizations=' || (SELECT count(*) FROM organization), 'users=' || (SELECT count(*) FROM app_user),
@@ -110,13 +111,13 @@ run_scenario() {
 
 # pgbench_run NAME SCRIPT: the endpoint's SQL as the app role, same tenant scope, 20 clients, 2 threads.
 pgbench_run() {
-  local name="$1" script="$2" out="${RUN_DIR}/pgbench/${1}" n
+  local name="$1" script="$2" out="${RUN_DIR}/pgbench/${1}" n nterms
   mkdir -p "$out"
-  n="$(wc -l <"${WORK}/handles/shipment-ids.txt")"
+  n="$(wc -l <"${WORK}/handles/shipment-ids.txt")" nterms="$(wc -l <"${WORK}/handles/search-terms.txt")"
   log "pgbench ${name}: ${USERS} clients, 2 threads, ${DURATION}s"
   (cd "$out" && PGPASSWORD="$APP_PASSWORD" pgbench -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U tracehub_app \
     -c "$USERS" -j 2 -T "$DURATION" -l --log-prefix=tx -D org="$EXPORTER_ID" -D user="$BENCH_USER_ID" -D n="$n" \
-    -D pack="$PACK_ID" -f "$script" tracehub >"${out}/pgbench.out" 2>&1) ||
+    -D nterms="$nterms" -D email=bench-user-001@exporter-01.bench.example -f "$script" tracehub >"${out}/pgbench.out" 2>&1) ||
     { tail -n 20 "${out}/pgbench.out" >&2; die "pgbench ${name} failed"; }
   node -e '
     const fs = require("fs"), path = require("path");
