@@ -102,8 +102,7 @@ bench_app_env() {
     "TRACEHUB_TRACKING_VIZION_WEBHOOK_SECRET=${WEBHOOK_SECRET}" \
     "TRACEHUB_TRACKING_POLLING_ENABLED=false" \
     "TRACEHUB_NOTIFICATIONS_SENDER_ENABLED=false" \
-    "LOGGING_STRUCTURED_FORMAT_CONSOLE=" \
-    "MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE=health,info,prometheus,metrics"
+    "LOGGING_STRUCTURED_FORMAT_CONSOLE="
 }
 
 # bench_migrate: Liquibase as the owner, exactly as the deploy tool's process runtime does it.
@@ -120,7 +119,7 @@ bench_migrate() {
 # COLD_START_MS (process start to the first 200 from /actuator/health/readiness, polled every 50 ms).
 bench_app_start() {
   local -a env_lines java_opts
-  local t0 t1 i
+  local t0 t1 i j
   bench_app_stop
   mapfile -t env_lines < <(bench_app_env)
   read -ra java_opts <<<"$BENCH_JAVA_OPTS"
@@ -140,7 +139,7 @@ bench_app_start() {
       if [[ -f "${WORK}/nginx/nginx.pid" ]]; then
         # A reload is asynchronous: wait until nginx really proxies to the new process.
         nginx -c "${WORK}/nginx/nginx.conf" -s reload 2>/dev/null
-        for ((i = 0; i < 100; i++)); do
+        for ((j = 0; j < 100; j++)); do
           curl -fsS -o /dev/null "http://127.0.0.1:${NGINX_PORT}/actuator/health/readiness" 2>/dev/null && break
           sleep 0.1
         done
@@ -175,6 +174,8 @@ bench_nginx_start() {
   NGINX_PORT="$(cat "${dir}/port" 2>/dev/null || free_port)"
   # The workers (www-data when started as root) spool request bodies and large responses here.
   mkdir -p "${dir}"
+  # nginx's workers (www-data when started as root) must reach the static file and the spool directories.
+  chmod o+x "$WORK"
   chmod 755 "${dir}"
   mkdir -p "${dir}/tmp"/{body,proxy,fastcgi,uwsgi,scgi} "${dir}/static/bench-static"
   chmod 777 "${dir}/tmp" "${dir}/tmp"/*

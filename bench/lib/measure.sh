@@ -93,7 +93,7 @@ run_scenario() {
     printf '%s\n' "$line" >>"${out}/gatling.log"
     if [[ "$line" == *"Simulation tracehub.bench.BenchSimulation started"* ]]; then
       # Sample the measured window only: after log-in (≈2 s) and warm-up, stop 2 s before the end.
-      node "${BENCH_DIR}/lib/sampler.mjs" --pid "$APP_PID" --port "$APP_PORT" --pg-pid "$(pg_postmaster_pid)" \
+      node "${BENCH_DIR}/lib/sampler.mjs" --pid "$APP_PID" --pg-pid "$(pg_postmaster_pid)" \
         --delay-ms $(((WARMUP + 2) * 1000)) --window-ms $(((DURATION - 2) * 1000)) >"${out}/server.json" &
     fi
   done

@@ -1,17 +1,17 @@
 // Samples the server beside a scenario until SIGTERM, then prints one JSON summary on stdout:
 //   app CPU  = Δ(utime+stime of the java process) / Δwall, in cores (2.0 = both cores busy);
 //   app RSS  = VmRSS from /proc/PID/status;
-//   heap     = jvm.memory.used{area=heap} from the actuator metrics endpoint on the app's own port
-//              (not through nginx, which hides /actuator/ as production does);
+//   heap     = S0U+S1U+EU+OU from `jstat -gc PID 1000` (the JVM's perf-data counters read from outside:
+//              no request to the app; the actuator's metrics need Basic auth, one BCrypt check per scrape);
 //   pg CPU   = the same CPU figure summed over the postmaster and its children.
-// Usage: node sampler.mjs --pid PID --port APP_PORT [--pg-pid POSTMASTER] [--interval-ms 1000]
+// Usage: node sampler.mjs --pid PID [--pg-pid POSTMASTER] [--interval-ms 1000] [--delay-ms D] [--window-ms W]
+import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, value, i, all) => (i % 2 === 0 ? [...pairs, [value.replace(/^--/, ''), all[i + 1]]] : pairs), []),
 );
 const pid = Number(args.pid);
-const port = Number(args.port);
 const pgPid = args['pg-pid'] ? Number(args['pg-pid']) : null;
 const intervalMs = Number(args['interval-ms'] ?? 1000);
 // --delay-ms: wait before the first sample (the scenario's log-in and warm-up); --window-ms: stop by itself.
@@ -49,19 +49,31 @@ function rssMb() {
   }
 }
 
-async function heapMb() {
-  try {
-    const r = await fetch(`http://127.0.0.1:${port}/actuator/metrics/jvm.memory.used?tag=area:heap`, { signal: AbortSignal.timeout(500) });
-    if (!r.ok) return null;
-    const body = await r.json();
-    return body.measurements.find((m) => m.statistic === 'VALUE').value / 1024 / 1024;
-  } catch {
-    return null;
-  }
+const heapSamples = [];
+function startJstat() {
+  let header = null;
+  let buffer = '';
+  const jstat = spawn('jstat', ['-gc', String(pid), String(intervalMs)], { stdio: ['ignore', 'pipe', 'ignore'] });
+  jstat.on('error', () => {});
+  jstat.stdout.on('data', (chunk) => {
+    buffer += chunk;
+    const lines = buffer.split('\n');
+    buffer = lines.pop();
+    for (const line of lines) {
+      const cells = line.trim().split(/\s+/);
+      if (cells[0] === 'S0C') header = cells;
+      else if (header && cells.length === header.length) {
+        const v = (k) => Number(cells[header.indexOf(k)]);
+        heapSamples.push((v('S0U') + v('S1U') + v('EU') + v('OU')) / 1024);
+      }
+    }
+  });
+  return jstat;
 }
 
 const samples = [];
 if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+const jstat = Number.isFinite(pid) ? startJstat() : null;
 const start = { t: performance.now(), app: cpuTicks(pid)?.ticks ?? 0, pg: pgTicks() };
 let last = { ...start };
 let stopping = false;
@@ -73,7 +85,6 @@ async function sample() {
     appCpu: (now.app - last.app) / TICKS / wall,
     pgCpu: (now.pg - last.pg) / TICKS / wall,
     rssMb: rssMb(),
-    heapMb: await heapMb(),
   });
   last = now;
 }
@@ -88,6 +99,7 @@ const round = (x) => Math.round(x * 100) / 100;
 function finish() {
   if (stopping) return;
   stopping = true;
+  jstat?.kill();
   const end = { t: performance.now(), app: cpuTicks(pid)?.ticks ?? last.app, pg: pgTicks() };
   const wall = (end.t - start.t) / 1000;
   process.stdout.write(
@@ -98,7 +110,7 @@ function finish() {
       pgCpuCores: round((end.pg - start.pg) / TICKS / wall),
       appCpuPerSample: stats(samples.map((s) => s.appCpu)),
       rssMb: stats(samples.map((s) => s.rssMb)),
-      heapUsedMb: stats(samples.map((s) => s.heapMb)),
+      heapUsedMb: stats(heapSamples),
     }) + '\n',
   );
   process.exit(0);
