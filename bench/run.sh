@@ -40,6 +40,7 @@ Options:
   --reuse DIR      same as --work DIR, and fail unless DIR already holds a generated dataset
   --fresh          delete the work directory first (new cluster, new dataset)
   --mini           no generator: a small dataset through the API (bench/lib/mini-dataset.sh)
+  --generator PATH the generator script (default bench/generate.sh)
   --duration S     measured seconds per scenario (default 45)
   --warmup S       warm-up seconds per scenario, not counted (default 10)
   --users N        concurrent users for the read scenarios (default 20)
@@ -57,6 +58,7 @@ SCALE=1.0 SEED=42 FRESH=0 MINI=0 DURATION=45 WARMUP=10 USERS=20 BUILD=1 KEEP=0 R
 WORK="${BENCH_WORK:-/var/tmp/tracehub-bench}"
 RESULTS="${BENCH_DIR}/results"
 BENCH_PASSWORD="${BENCH_PASSWORD:-bench-Password-2026!}"
+GENERATOR="${BENCH_DIR}/generate.sh"
 COMMAND=""
 while (($#)); do
   case "$1" in
@@ -66,6 +68,7 @@ while (($#)); do
     --reuse) WORK="$2"; REUSE=1; shift 2 ;;
     --fresh) FRESH=1; shift ;;
     --mini) MINI=1; shift ;;
+    --generator) GENERATOR="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
     --users) USERS="$2"; shift 2 ;;
@@ -152,15 +155,15 @@ log "nginx on 127.0.0.1:${NGINX_PORT}"
 
 GENERATE_SECONDS=""
 if [[ ! -f "${WORK}/state.generated" ]]; then
-  if ((MINI == 0)) && [[ -x "${BENCH_DIR}/generate.sh" ]]; then
+  if ((MINI == 0)) && [[ -x "$GENERATOR" ]]; then
     log "generating the dataset, scale ${SCALE}, seed ${SEED}…"
     t0=$(date +%s)
-    "${BENCH_DIR}/generate.sh" --jdbc-url "jdbc:postgresql://127.0.0.1:${PG_PORT}/tracehub" --user postgres \
+    "$GENERATOR" --jdbc-url "jdbc:postgresql://127.0.0.1:${PG_PORT}/tracehub" --user postgres \
       --documents-dir "${WORK}/data/documents" --scale "$SCALE" --seed "$SEED" --bench-password "$BENCH_PASSWORD"
     GENERATE_SECONDS=$(($(date +%s) - t0))
     printf 'generator scale=%s seed=%s seconds=%s\n' "$SCALE" "$SEED" "$GENERATE_SECONDS" >"${WORK}/state.generated"
   else
-    ((MINI)) || log "bench/generate.sh not found: falling back to the mini dataset (--mini)"
+    ((MINI)) || log "${GENERATOR} not found: falling back to the mini dataset (--mini)"
     mini_sql "$BENCH_PASSWORD"
     bench_app_start
     mini_api "http://127.0.0.1:${NGINX_PORT}" 60

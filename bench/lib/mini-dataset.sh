@@ -20,6 +20,7 @@ INSERT INTO organization_partner (organization_id, partner_id)
   SELECT e.id, b.id FROM organization e, organization b WHERE e.name = 'Bench Exporter 01' AND b.type = 'buyer';
 CREATE TEMP TABLE u(email text, role text, org text);
 INSERT INTO u VALUES ('admin@exporter-01.bench.example', 'admin', 'Bench Exporter 01'),
+  ('compliance@exporter-01.bench.example', 'compliance', 'Bench Exporter 01'),
   ('buyer@buyer-01.bench.example', 'buyer', 'Bench Buyer 01');
 INSERT INTO u SELECT format('bench-user-%s@exporter-01.bench.example', lpad(i::text, 3, '0')), 'logistics',
   'Bench Exporter 01' FROM generate_series(1, 100) i;
@@ -62,6 +63,14 @@ mini_api() {
       die "mini dataset: upload ${n} to BENCH-PACK-20 refused"
   done
   rm -f "$pdf"
+  # The audit pack holds the current documents (the newest approved version of each type): spread the 20
+  # uploads over the 16 types and approve them, as the generator's BENCH-PACK-20 is (16 current, 4 superseded
+  # versions). A shortcut in SQL: the review workflow is not what this dataset is for.
+  bench_psql -c "UPDATE document SET version = version + 1000 WHERE shipment_id = '${id}'" -c "
+    UPDATE document d SET type = t.code, version = x.r / 16 + 1, status = 'approved', status_changed_at = now()
+      FROM (SELECT id, row_number() OVER (ORDER BY version) - 1 AS r FROM document WHERE shipment_id = '${id}') x
+      JOIN (SELECT code, row_number() OVER (ORDER BY position) - 1 AS k FROM document_type) t ON t.k = x.r % 16
+     WHERE d.id = x.id"
   bench_psql -c "UPDATE tracking_subscription s SET provider = 'vizion', provider_reference = gen_random_uuid()::text
                  FROM organization o WHERE o.id = s.organization_id AND o.name = 'Bench Exporter 01'"
   printf '{"generator":"bench/lib/mini-dataset.sh","scale":"mini","shipments":%s}\n' "$((count + 1))" >"${WORK}/data/dataset.json"

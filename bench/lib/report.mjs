@@ -72,7 +72,7 @@ if (mem.length) {
   p('|---|---|---|---|---|---|---|');
   for (const [, m] of mem) p(`| ${m.name} | ${m.xmx || 'default'} | ${m.ok ? 'yes' : 'NO'} | ${n(m.baselineMb, 1)} | ${n(m.peakMinusBaselineMb, 1)} | ${n(m.oldGenPeakMinusBaselineMb, 1)} | ${n(m.afterGcMinusBaselineMb, 1)} |`);
   p();
-  p('"peak − baseline" includes garbage not yet collected (young generation churn of the I/O buffers), so it is an upper bound that depends on the young generation size; large byte arrays (a buffered file) would land in the old generation. The small-heap rows are the proof: a 50 MB upload and a 100 MiB pack cannot pass through a heap that small unless streamed.');
+  p('"peak − baseline" includes garbage not yet collected (young generation churn of the I/O buffers), so it is an upper bound that depends on the young generation size; large byte arrays (a buffered file) would land in the old generation. The small-heap rows are the proof: a 50 MB upload and an 80 MiB pack (16 current documents × 5 MiB) cannot pass through a heap that small unless streamed.');
 }
 p();
 p('Raw figures: the .json beside this file; Gatling HTML reports under the work directory\'s runs/ folder.');
