@@ -71,9 +71,9 @@ run_scenario() {
   local name="$1" sim="$1" users="$USERS" label="" file="" out report
   local -a extra=()
   case "$name" in
-    upload-1m) sim=upload users=4 label="1 MiB" file="${WORK}/data/upload-1m.pdf"; pdf_file "$file" 1048576 ;;
+    upload-1m) sim=upload users=4 label=1MiB file="${WORK}/data/upload-1m.pdf"; pdf_file "$file" 1048576 ;;
     # 50 MB, not MiB: nginx's 50m limit counts the whole multipart body.
-    upload-50m) sim=upload users=2 label="50 MB" file="${WORK}/data/upload-50m.pdf"; pdf_file "$file" 50000000 ;;
+    upload-50m) sim=upload users=2 label=50MB file="${WORK}/data/upload-50m.pdf"; pdf_file "$file" 50000000 ;;
     # Logistics users may not download audit packs: exporter 1's compliance officer does (both sessions).
     auditpack) users=2 extra+=(-Dbench.userPattern=compliance@exporter-01.bench.example -Dbench.userCount=1) ;;
   esac
@@ -288,13 +288,14 @@ write_report() {
     printf ',"results":{'
     local first=1 f
     for f in "${RUN_DIR}"/*.json; do
-      [[ -f "$f" ]] || continue
+      [[ -f "$f" && "$f" != */report.json ]] || continue
       ((first)) || printf ','
       first=0
       printf '"%s":%s' "$(basename "$f" .json)" "$(cat "$f")"
     done
     printf '}}\n'
-  } >"${RUN_DIR}/report.json"
+  } >"${RUN_DIR}/report.json.tmp"
+  mv "${RUN_DIR}/report.json.tmp" "${RUN_DIR}/report.json"
   md="${RESULTS}/${date}-${commit}-${COMMAND}.md"
   cp "${RUN_DIR}/report.json" "${md%.md}.json"
   BENCH_COMMAND="$COMMAND" node "${BENCH_DIR}/lib/report.mjs" "${RUN_DIR}/report.json" >"$md"
