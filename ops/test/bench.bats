@@ -2,6 +2,7 @@
 # Cheap checks of the benchmark harness (bench/): the benchmarks themselves never run in the test suite.
 # Lint, the command line, the nginx it builds (from the production includes) serving the static ceiling
 # file, the server sampler, and the report renderer on a minimal run.
+# shellcheck source-path=SCRIPTDIR
 # shellcheck disable=SC2154 # $output/$status are set by bats' run
 
 bats_require_minimum_version 1.5.0
