@@ -91,6 +91,7 @@ run_scenario() {
       -Dbench.handlesDir="${WORK}/handles" -Dbench.packShipmentId="$PACK_ID" \
       -Dbench.webhookOrg="$EXPORTER_ID" -Dbench.webhookSecret="$WEBHOOK_SECRET" ${extra[@]+"${extra[@]}"} 2>&1
   ) | while IFS= read -r line || { wait; false; }; do
+    # (the `wait` above is the pipeline subshell's: it waits for the sampler only, never for the app)
     printf '%s\n' "$line" >>"${out}/gatling.log"
     if [[ "$line" == *"Simulation tracehub.bench.BenchSimulation started"* ]]; then
       # Sample the measured window only: after log-in (≈2 s) and warm-up, stop 2 s before the end.
@@ -98,7 +99,6 @@ run_scenario() {
         --delay-ms $(((WARMUP + 2) * 1000)) --window-ms $(((DURATION - 2) * 1000)) >"${out}/server.json" &
     fi
   done
-  wait
   report="$(find "${out}/gatling" -mindepth 1 -maxdepth 1 -type d | sort | tail -n 1)"
   [[ -n "$report" ]] || { tail -n 30 "${out}/gatling.log" >&2; die "scenario ${name}: no Gatling report"; }
   node -e '
