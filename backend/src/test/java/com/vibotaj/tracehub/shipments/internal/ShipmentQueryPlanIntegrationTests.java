@@ -155,6 +155,23 @@ class ShipmentQueryPlanIntegrationTests {
                 .doesNotContain("Seq Scan on shipment");
     }
 
+    @Test
+    void sortingByEtdWalksTheOwnersEtdIndexInsteadOfSortingTheWholeList() {
+        ShipmentFilter byEtd =
+                new ShipmentFilter(null, List.of(), null, null, null, null, null, null, null, ShipmentFilter.Sort.ETD);
+        assertThat(String.join("\n", plan(byEtd)))
+                .contains("shipment_org_etd_idx")
+                .doesNotContain("Seq Scan on shipment");
+    }
+
+    @Test
+    void theTenantIsReadOncePerStatementNotOncePerRow() {
+        // shipments-006: the policies compare with (SELECT app_org_id()), an InitPlan; a bare app_org_id()
+        // would be inlined as current_setting(...)::uuid and evaluated for every row of a large tenant.
+        String plan = String.join("\n", plan(filter(null, List.of(), null)));
+        assertThat(plan).contains("InitPlan").doesNotContain("current_setting");
+    }
+
     @org.junit.jupiter.api.AfterAll
     void write() throws IOException {
         String out = System.getProperty("plans.out");
