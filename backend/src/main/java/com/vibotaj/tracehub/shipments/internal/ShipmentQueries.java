@@ -87,8 +87,10 @@ public class ShipmentQueries {
         if (f.text() != null && !f.text().isBlank()) {
             params.put("text", "%" + escapeLike(f.text().strip().toLowerCase(Locale.ROOT)) + "%");
             // Through the search function: under RLS a plain LIKE cannot use the trigram index (see the
-            // shipments-005 migration); RLS still applies to the rows it names.
-            clauses.add("s.id IN (SELECT shipment_text_search(:text))");
+            // shipments-005 migration); RLS still applies to the rows it names. As an array (computed once)
+            // the matches are fetched by primary key: as "IN (SELECT …)" the planner chose a hash join over
+            // the tenant's whole list at 100,000 shipments (0.3 s instead of 3 ms).
+            clauses.add("s.id = ANY (ARRAY(SELECT shipment_text_search(:text)))");
         }
         if (!f.statuses().isEmpty()) {
             params.put(
