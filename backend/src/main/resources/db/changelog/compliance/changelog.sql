@@ -240,3 +240,9 @@ END $$;
 --rollback END $$;
 --rollback DROP FUNCTION compliance_expiry_due(date);
 --rollback DROP POLICY compliance_evaluation_expiry_read ON compliance_evaluation;
+
+--changeset tracehub:compliance-006-tenant-once-per-statement
+--comment: As shipments-006: the tenant is read once per statement (an InitPlan) instead of once per row; the owner's rows then pass on a constant comparison before the EXISTS on shipment is needed. Same rule, same results.
+ALTER POLICY compliance_evaluation_read ON compliance_evaluation
+  USING (organization_id = (SELECT app_org_id()) OR EXISTS (SELECT 1 FROM shipment s WHERE s.id = shipment_id));
+--rollback ALTER POLICY compliance_evaluation_read ON compliance_evaluation USING (organization_id = app_org_id() OR EXISTS (SELECT 1 FROM shipment s WHERE s.id = shipment_id));

@@ -153,3 +153,9 @@ END $$;
 --rollback BEGIN
 --rollback   EXECUTE format('REVOKE ALL ON document_type, document, document_transition FROM %I', '${app_role}');
 --rollback END $$;
+
+--changeset tracehub:documents-005-tenant-once-per-statement
+--comment: As shipments-006: the tenant is read once per statement (an InitPlan) instead of once per row; the owner's rows then pass on a constant comparison before the EXISTS on shipment is needed. Same rule, same results.
+ALTER POLICY document_read ON document
+  USING (organization_id = (SELECT app_org_id()) OR EXISTS (SELECT 1 FROM shipment s WHERE s.id = shipment_id));
+--rollback ALTER POLICY document_read ON document USING (organization_id = app_org_id() OR EXISTS (SELECT 1 FROM shipment s WHERE s.id = shipment_id));

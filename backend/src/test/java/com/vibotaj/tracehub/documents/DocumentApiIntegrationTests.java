@@ -240,6 +240,21 @@ class DocumentApiIntegrationTests {
                         "INV-2026-0042")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.duplicates", hasSize(0)));
+        // The shipment's list flags the same duplicates per version (read for all versions in one
+        // statement): v1 has the same file as v2 and the same reference as the second shipment's invoice;
+        // v2 has no reference, only the same file as v1; the other exporter's copy is never named.
+        String firstId = JsonPath.read(first, "$.id");
+        mvc.perform(get("/api/shipments/" + f.shipment + "/documents").header("Authorization", bearer))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(2)))
+                .andExpect(jsonPath("$[?(@.version == 1)].duplicates[*].kind")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder("same_file", "same_reference")))
+                .andExpect(jsonPath("$[?(@.version == 1)].duplicates[?(@.kind == 'same_reference')].shipmentId")
+                        .value(org.hamcrest.Matchers.contains(second.toString())))
+                .andExpect(jsonPath("$[?(@.version == 2)].duplicates[*].kind")
+                        .value(org.hamcrest.Matchers.contains("same_file")))
+                .andExpect(jsonPath("$[?(@.version == 2)].duplicates[*].documentId")
+                        .value(org.hamcrest.Matchers.contains(firstId)));
     }
 
     @Test

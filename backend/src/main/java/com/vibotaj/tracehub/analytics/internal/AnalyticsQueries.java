@@ -17,6 +17,8 @@ import com.vibotaj.tracehub.identity.OrganizationType;
 import com.vibotaj.tracehub.identity.Partners;
 import com.vibotaj.tracehub.platform.CurrentActor;
 import com.vibotaj.tracehub.shipments.ShipmentStatus;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -79,59 +82,14 @@ public class AnalyticsQueries {
     @Transactional(readOnly = true)
     public AnalyticsSummary summary(
             CurrentActor actor, AnalyticsPeriod period, @Nullable UUID buyer, @Nullable String productType) {
-        Map<String, Object> params = new HashMap<>();
-        String where = where(actor, buyer, productType, params);
         LocalDate today = today();
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         AnalyticsWeek week = new AnalyticsWeek(start(monday), start(monday.plusDays(7)));
         Instant from = start(period.from());
         Instant to = start(period.to().plusDays(1));
         LocalDate expiryTo = today.plusDays(EXPIRY_WINDOW_DAYS + 1L);
-        params.put("from", java.sql.Timestamp.from(from));
-        params.put("to", java.sql.Timestamp.from(to));
-        params.put("weekStart", java.sql.Timestamp.from(week.start()));
-        params.put("weekEnd", java.sql.Timestamp.from(week.end()));
-        params.put("today", today);
-        params.put("expiryTo", expiryTo);
-        params.put("notArrived", NOT_ARRIVED.stream().map(ShipmentStatus::value).toList());
+        SummaryRows rows = summaryRows(actor, buyer, productType, from, to, week, today, expiryTo);
 
-        Map<ShipmentStatus, Long> byStatus = new EnumMap<>(ShipmentStatus.class);
-        jdbc.sql("SELECT s.status, count(*) FROM analytics_shipment s WHERE " + where + " GROUP BY s.status")
-                .params(params)
-                .query((ResultSet rs) -> {
-                    byStatus.put(ShipmentStatus.of(rs.getString(1)), rs.getLong(2));
-                });
-
-        String live = " AND s.status <> 'archived'";
-        String sql = """
-                SELECT
-                  count(*) FILTER (WHERE TRUE %1$s) AS total,
-                  count(*) FILTER (WHERE s.status IN (:notArrived) AND s.eta >= :weekStart AND s.eta < :weekEnd)
-                    AS arriving,
-                  count(*) FILTER (WHERE %2$s %1$s) AS transit_n,
-                  avg(extract(epoch FROM s.ata - s.atd) / 86400.0) FILTER (WHERE %2$s %1$s) AS transit_avg,
-                  count(*) FILTER (WHERE %3$s AND %4$s %1$s) AS on_time,
-                  count(*) FILTER (WHERE %3$s AND NOT (%4$s) %1$s) AS late,
-                  count(*) FILTER (WHERE c.overall = 'compliant' %1$s) AS compliant,
-                  count(*) FILTER (WHERE c.overall = 'in_progress' %1$s) AS in_progress,
-                  count(*) FILTER (WHERE c.overall = 'non_compliant' %1$s) AS non_compliant,
-                  count(*) FILTER (WHERE c.shipment_id IS NULL %1$s) AS not_evaluated,
-                  count(*) FILTER (WHERE d.awaiting > 0 %1$s) AS awaiting_n,
-                  coalesce(sum(d.awaiting) FILTER (WHERE TRUE %1$s), 0) AS awaiting_docs,
-                  count(*) FILTER (WHERE d.expiring > 0 %1$s) AS expiring_n,
-                  coalesce(sum(d.expiring) FILTER (WHERE TRUE %1$s), 0) AS expiring_docs,
-                  count(*) FILTER (WHERE 'eta_slipped' = ANY (s.attention) %1$s) AS slips
-                FROM analytics_shipment s
-                LEFT JOIN analytics_compliance c ON c.shipment_id = s.id
-                LEFT JOIN (
-                  SELECT d.shipment_id,
-                         count(*) FILTER (WHERE %5$s) AS awaiting,
-                         count(*) FILTER (WHERE %6$s AND d.expiry_date >= :today AND d.expiry_date < :expiryTo)
-                           AS expiring
-                  FROM analytics_document d
-                  WHERE %5$s OR (%6$s AND d.expiry_date >= :today AND d.expiry_date < :expiryTo)
-                  GROUP BY d.shipment_id) d ON d.shipment_id = s.id
-                WHERE """.formatted(live, TRANSIT, ARRIVED_IN_PERIOD, ON_TIME, AWAITING, LIVE) + " " + where;
         ListQuery base = ListQuery.of(buyer, productType);
         ListQuery arrived = base.between("ata", from, to);
         ListQuery transit = arrived.with("atdTo", to);
@@ -141,66 +99,155 @@ public class AnalyticsQueries {
         }
         arriving = arriving.between("eta", week.start(), week.end());
         ListQuery expiring = base.between("expiry", today, expiryTo);
-        ListQuery arrivingList = arriving;
-        return jdbc.sql(sql)
-                .params(params)
-                .query((rs, n) -> {
-                    long onTime = rs.getLong("on_time");
-                    long late = rs.getLong("late");
-                    long total = rs.getLong("total");
-                    long compliant = rs.getLong("compliant");
-                    List<AnalyticsStatusFigure> statuses = new ArrayList<>();
-                    for (ShipmentStatus s : ShipmentStatus.values()) {
-                        statuses.add(new AnalyticsStatusFigure(
-                                s.value(),
-                                byStatus.getOrDefault(s, 0L),
-                                base.with("status", s.value()).url()));
-                    }
-                    return new AnalyticsSummary(
-                            period,
-                            week,
-                            new AnalyticsFigure(total, base.url()),
-                            statuses,
-                            new AnalyticsFigure(
-                                    byStatus.getOrDefault(ShipmentStatus.IN_TRANSIT, 0L),
-                                    base.with("status", ShipmentStatus.IN_TRANSIT.value())
-                                            .url()),
-                            new AnalyticsFigure(rs.getLong("arriving"), arrivingList.url()),
-                            new AnalyticsAverage(days(rs, "transit_avg"), rs.getLong("transit_n"), transit.url()),
-                            new AnalyticsPunctuality(
-                                    AnalyticsViews.rate(onTime, onTime + late),
-                                    new AnalyticsFigure(
-                                            onTime, arrived.with("onTime", true).url()),
-                                    new AnalyticsFigure(
-                                            late, arrived.with("onTime", false).url())),
-                            new AnalyticsCompliance(
-                                    AnalyticsViews.rate(compliant, total),
-                                    new AnalyticsFigure(
-                                            compliant,
-                                            base.with("compliance", "compliant").url()),
-                                    new AnalyticsFigure(
-                                            rs.getLong("in_progress"),
-                                            base.with("compliance", "in_progress")
-                                                    .url()),
-                                    new AnalyticsFigure(
-                                            rs.getLong("non_compliant"),
-                                            base.with("compliance", "non_compliant")
-                                                    .url()),
-                                    new AnalyticsFigure(
-                                            rs.getLong("not_evaluated"),
-                                            base.with("compliance", "not_evaluated")
-                                                    .url())),
-                            new AnalyticsDocumentFigure(
-                                    rs.getLong("awaiting_n"),
-                                    rs.getLong("awaiting_docs"),
-                                    base.with("documentsAwaitingReview", true).url()),
-                            new AnalyticsDocumentFigure(
-                                    rs.getLong("expiring_n"), rs.getLong("expiring_docs"), expiring.url()),
-                            new AnalyticsFigure(
-                                    rs.getLong("slips"),
-                                    base.with("attention", "eta_slipped").url()));
-                })
-                .single();
+        long onTime = rows.sum(Column.ON_TIME);
+        long late = rows.sum(Column.LATE);
+        long total = rows.sum(Column.TOTAL);
+        long compliant = rows.sum(Column.COMPLIANT);
+        List<AnalyticsStatusFigure> statuses = new ArrayList<>();
+        for (ShipmentStatus s : ShipmentStatus.values()) {
+            statuses.add(new AnalyticsStatusFigure(
+                    s.value(),
+                    rows.byStatus().getOrDefault(s, 0L),
+                    base.with("status", s.value()).url()));
+        }
+        return new AnalyticsSummary(
+                period,
+                week,
+                new AnalyticsFigure(total, base.url()),
+                statuses,
+                new AnalyticsFigure(
+                        rows.byStatus().getOrDefault(ShipmentStatus.IN_TRANSIT, 0L),
+                        base.with("status", ShipmentStatus.IN_TRANSIT.value()).url()),
+                new AnalyticsFigure(rows.sum(Column.ARRIVING), arriving.url()),
+                new AnalyticsAverage(rows.averageTransitDays(), rows.sum(Column.TRANSIT_N), transit.url()),
+                new AnalyticsPunctuality(
+                        AnalyticsViews.rate(onTime, onTime + late),
+                        new AnalyticsFigure(onTime, arrived.with("onTime", true).url()),
+                        new AnalyticsFigure(late, arrived.with("onTime", false).url())),
+                new AnalyticsCompliance(
+                        AnalyticsViews.rate(compliant, total),
+                        new AnalyticsFigure(
+                                compliant, base.with("compliance", "compliant").url()),
+                        new AnalyticsFigure(
+                                rows.sum(Column.IN_PROGRESS),
+                                base.with("compliance", "in_progress").url()),
+                        new AnalyticsFigure(
+                                rows.sum(Column.NON_COMPLIANT),
+                                base.with("compliance", "non_compliant").url()),
+                        new AnalyticsFigure(
+                                rows.sum(Column.NOT_EVALUATED),
+                                base.with("compliance", "not_evaluated").url())),
+                new AnalyticsDocumentFigure(
+                        rows.sum(Column.AWAITING_N),
+                        rows.sum(Column.AWAITING_DOCS),
+                        base.with("documentsAwaitingReview", true).url()),
+                new AnalyticsDocumentFigure(
+                        rows.sum(Column.EXPIRING_N), rows.sum(Column.EXPIRING_DOCS), expiring.url()),
+                new AnalyticsFigure(
+                        rows.sum(Column.SLIPS),
+                        base.with("attention", "eta_slipped").url()));
+    }
+
+    /** The counting columns of analytics_summary, one row per status. */
+    enum Column {
+        TOTAL,
+        ARRIVING,
+        TRANSIT_N,
+        ON_TIME,
+        LATE,
+        COMPLIANT,
+        IN_PROGRESS,
+        NON_COMPLIANT,
+        NOT_EVALUATED,
+        AWAITING_N,
+        AWAITING_DOCS,
+        EXPIRING_N,
+        EXPIRING_DOCS,
+        SLIPS;
+
+        String column() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * The summary's rows per status: byStatus counts every status (archived included); every other
+     * figure sums the working list (all statuses but archived).
+     */
+    record SummaryRows(Map<ShipmentStatus, Long> byStatus, long[] sums, BigDecimal transitDays) {
+
+        long sum(Column c) {
+            return sums[c.ordinal()];
+        }
+
+        /** Mean of ATA − ATD in days, one decimal; null when no shipment qualifies. */
+        @Nullable
+        Double averageTransitDays() {
+            long n = sum(Column.TRANSIT_N);
+            if (n == 0) {
+                return null;
+            }
+            double mean = transitDays
+                    .divide(BigDecimal.valueOf(n), MathContext.DECIMAL64)
+                    .doubleValue();
+            return Math.round(mean * 10) / 10.0;
+        }
+    }
+
+    /**
+     * One statement through analytics_summary (ADR 0007): the figures the security_invoker views gave,
+     * without row-level security evaluated row by row. The function applies the visibility rule from
+     * the transaction's tenant; the relation only picks which of the caller's shipments to count, as
+     * the shipment list does.
+     */
+    private SummaryRows summaryRows(
+            CurrentActor actor,
+            @Nullable UUID buyer,
+            @Nullable String productType,
+            Instant from,
+            Instant to,
+            AnalyticsWeek week,
+            LocalDate today,
+            LocalDate expiryTo) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("relation", relation(actor));
+        params.put("buyer", buyer);
+        params.put("productType", productType);
+        params.put("from", java.sql.Timestamp.from(from));
+        params.put("to", java.sql.Timestamp.from(to));
+        params.put("weekStart", java.sql.Timestamp.from(week.start()));
+        params.put("weekEnd", java.sql.Timestamp.from(week.end()));
+        params.put("today", today);
+        params.put("expiryTo", expiryTo);
+        Map<ShipmentStatus, Long> byStatus = new EnumMap<>(ShipmentStatus.class);
+        long[] sums = new long[Column.values().length];
+        BigDecimal[] transitDays = {BigDecimal.ZERO};
+        jdbc.sql("""
+                        SELECT * FROM analytics_summary(:relation, CAST(:buyer AS uuid), CAST(:productType AS text),
+                          :from, :to, :weekStart, :weekEnd, :today, :expiryTo)""").params(params).query((ResultSet rs) -> {
+            ShipmentStatus status = ShipmentStatus.of(rs.getString("status"));
+            byStatus.put(status, rs.getLong("total"));
+            if (status == ShipmentStatus.ARCHIVED) {
+                return;
+            }
+            for (Column c : Column.values()) {
+                sums[c.ordinal()] += rs.getLong(c.column());
+            }
+            BigDecimal days = rs.getBigDecimal("transit_days");
+            if (days != null) {
+                transitDays[0] = transitDays[0].add(days);
+            }
+        });
+        return new SummaryRows(byStatus, sums, transitDays[0]);
+    }
+
+    /** The caller's relation to the shipments it counts: the shipment list's rule (ShipmentQueries.where). */
+    private String relation(CurrentActor actor) {
+        return switch (partners.typeOf(actor.organizationId()).orElse(OrganizationType.EXPORTER)) {
+            case EXPORTER -> "owner";
+            case BUYER -> "buyer";
+            case SUPPLIER, LOGISTICS -> "party";
+        };
     }
 
     /** Trend buckets are ISO weeks (Monday, UTC) or calendar months (UTC). */

@@ -100,8 +100,15 @@ public class DocumentViews {
         shipments.find(shipmentId).orElseThrow(() -> NotFoundException.of("Shipment", shipmentId));
         List<StoredDocument> all = repository.forShipment(shipmentId);
         Set<UUID> current = current(all.stream().map(StoredDocument::document).toList());
+        // Duplicates of every version in one statement, not one per version.
+        Map<UUID, List<DocumentRepository.Duplicate>> duplicates = repository.duplicatesOfShipment(shipmentId);
         return all.stream()
-                .map(d -> view(d, current.contains(d.document().id()), null, null))
+                .map(d -> view(
+                        d,
+                        current.contains(d.document().id()),
+                        null,
+                        null,
+                        duplicates.getOrDefault(d.document().id(), List.of())))
                 .toList();
     }
 
@@ -118,7 +125,18 @@ public class DocumentViews {
         List<Transition> transitions = repository.transitions(d.document().id()).stream()
                 .map(t -> new Transition(t.from(), t.to(), t.actorUserId(), t.actorName(), t.reason(), t.occurredAt()))
                 .toList();
-        return view(d, current.contains(d.document().id()), d.suggestions(), transitions);
+        ShipmentDocument doc = d.document();
+        return view(
+                d,
+                current.contains(doc.id()),
+                d.suggestions(),
+                transitions,
+                repository.duplicates(
+                        doc.id(),
+                        doc.shipmentId(),
+                        doc.sha256(),
+                        doc.type(),
+                        doc.metadata().referenceNumber()));
     }
 
     /** The stored version (bytes' key included) for a download; empty when invisible. */
@@ -139,20 +157,13 @@ public class DocumentViews {
             StoredDocument s,
             boolean current,
             @Nullable Suggestions suggestions,
-            @Nullable List<Transition> transitions) {
+            @Nullable List<Transition> transitions,
+            List<DocumentRepository.Duplicate> found) {
         ShipmentDocument d = s.document();
-        List<Duplicate> duplicates =
-                repository
-                        .duplicates(
-                                d.id(),
-                                d.shipmentId(),
-                                d.sha256(),
-                                d.type(),
-                                d.metadata().referenceNumber())
-                        .stream()
-                        .map(x -> new Duplicate(x.kind(), x.shipmentId(), x.shipmentReference(), x.documentId()))
-                        .sorted(Comparator.comparing(Duplicate::kind))
-                        .toList();
+        List<Duplicate> duplicates = found.stream()
+                .map(x -> new Duplicate(x.kind(), x.shipmentId(), x.shipmentReference(), x.documentId()))
+                .sorted(Comparator.comparing(Duplicate::kind))
+                .toList();
         return new DocumentView(
                 d.id(),
                 d.shipmentId(),

@@ -87,8 +87,10 @@ public class ShipmentQueries {
         if (f.text() != null && !f.text().isBlank()) {
             params.put("text", "%" + escapeLike(f.text().strip().toLowerCase(Locale.ROOT)) + "%");
             // Through the search function: under RLS a plain LIKE cannot use the trigram index (see the
-            // shipments-005 migration); RLS still applies to the rows it names.
-            clauses.add("s.id IN (SELECT shipment_text_search(:text))");
+            // shipments-005 migration); RLS still applies to the rows it names. As an array (computed once)
+            // the matches are fetched by primary key: as "IN (SELECT …)" the planner chose a hash join over
+            // the tenant's whole list at 100,000 shipments (0.3 s instead of 3 ms).
+            clauses.add("s.id = ANY (ARRAY(SELECT shipment_text_search(:text)))");
         }
         if (!f.statuses().isEmpty()) {
             params.put(
@@ -205,18 +207,19 @@ public class ShipmentQueries {
         Shipment s = repository.load(id, false).orElseThrow(() -> NotFoundException.of("Shipment", id));
         ShipmentFields f = s.fields();
         Map<UUID, String> names = organizationNames();
+        // Containers' tracking codes and the audit times in one statement.
         Map<String, String> trackingStatus = new HashMap<>();
-        jdbc.sql("SELECT container_number, tracking_status FROM shipment_container WHERE shipment_id = :id")
-                .param("id", id)
-                .query((ResultSet rs) -> {
-                    trackingStatus.put(rs.getString(1).trim(), rs.getString(2));
-                });
-        var audit = jdbc.sql("SELECT created_at, updated_at FROM shipment WHERE id = :id")
-                .param("id", id)
-                .query((rs, n) -> new java.time.OffsetDateTime[] {
-                    ShipmentRepository.time(rs, "created_at"), ShipmentRepository.time(rs, "updated_at")
-                })
-                .single();
+        OffsetDateTime[] audit = new OffsetDateTime[2];
+        jdbc.sql("""
+                        SELECT c.container_number, c.tracking_status, s.created_at, s.updated_at
+                        FROM shipment s LEFT JOIN shipment_container c ON c.shipment_id = s.id WHERE s.id = :id""").param("id", id).query((ResultSet rs) -> {
+            audit[0] = ShipmentRepository.time(rs, "created_at");
+            audit[1] = ShipmentRepository.time(rs, "updated_at");
+            String number = rs.getString(1);
+            if (number != null) {
+                trackingStatus.put(number.trim(), rs.getString(2));
+            }
+        });
         boolean owner = s.organizationId().equals(actor.organizationId());
         boolean canWrite = owner && Role.of(actor.role()).permissions().contains(Permission.SHIPMENTS_WRITE);
         boolean editable = canWrite && s.status() != ShipmentStatus.ARCHIVED;

@@ -44,13 +44,15 @@ public class ShipmentRepository {
 
     /** Loads the aggregate, locking the row when it is about to change so concurrent moves serialise. */
     public Optional<Shipment> load(UUID id, boolean forUpdate) {
-        Optional<Row> row = jdbc.sql(
-                        "SELECT " + COLUMNS + " FROM shipment WHERE id = :id" + (forUpdate ? " FOR UPDATE" : ""))
+        // The parties come with the row (two statements fewer on every detail call that loads a shipment).
+        Optional<RowWithParties> row = jdbc.sql("SELECT " + COLUMNS + ", " + parties("supplier") + " AS suppliers, "
+                        + parties("logistics") + " AS forwarders FROM shipment WHERE id = :id"
+                        + (forUpdate ? " FOR UPDATE" : ""))
                 .param("id", id)
-                .query((rs, n) -> readRow(rs))
+                .query((rs, n) ->
+                        new RowWithParties(readRow(rs), uuidArray(rs, "suppliers"), uuidArray(rs, "forwarders")))
                 .optional();
-        return row.map(
-                r -> r.toShipment(parties(id, "supplier"), parties(id, "logistics"), containers(id), productLines(id)));
+        return row.map(r -> r.row().toShipment(r.suppliers(), r.forwarders(), containers(id), productLines(id)));
     }
 
     public Optional<UUID> findIdByReference(String reference) {
@@ -238,13 +240,17 @@ public class ShipmentRepository {
                 .collect(Collectors.joining(" "));
     }
 
-    private List<UUID> parties(UUID id, String role) {
-        return jdbc.sql("SELECT party_organization_id FROM shipment_party WHERE shipment_id = :id AND role = :role"
-                        + " ORDER BY party_organization_id")
-                .param("id", id)
-                .param("role", role)
-                .query(UUID.class)
-                .list();
+    private record RowWithParties(Row row, List<UUID> suppliers, List<UUID> forwarders) {}
+
+    /** The shipment's party organisations of one role, in a stable order (a fixed role, never input). */
+    private static String parties(String role) {
+        return "ARRAY(SELECT p.party_organization_id FROM shipment_party p WHERE p.shipment_id = shipment.id"
+                + " AND p.role = '" + role + "' ORDER BY p.party_organization_id)";
+    }
+
+    private static List<UUID> uuidArray(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? List.of() : List.of((UUID[]) array.getArray());
     }
 
     private List<ContainerLine> containers(UUID id) {
