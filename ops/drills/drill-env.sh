@@ -97,12 +97,21 @@ nginx_down() {
   nginx -c "${1}/nginx/nginx.conf" -s stop 2>/dev/null || true
 }
 
-# build_v2 JAR OUT: the same application plus one expand-only changeset (a new table, with its
-# rollback), switched on by a config/application.properties inside the jar.
+# jar_build_version JAR: the version in the jar's build info, what /health reports as "build".
+jar_build_version() {
+  unzip -p "$1" META-INF/build-info.properties | sed -n 's/^build\.version=//p'
+}
+
+# build_v2 JAR OUT: a second build of the application that differs from JAR in version and schema:
+# its build info says <version>-drill-v2 (so /health tells the two apart) and it carries one
+# expand-only changeset (a new table, with its rollback), switched on by a
+# config/application.properties inside the jar.
 build_v2() {
   local jar="$1" out="$2" stage
   stage="$(mktemp -d)"
-  mkdir -p "${stage}/BOOT-INF/classes/config" "${stage}/BOOT-INF/classes/db/changelog/drill-v2"
+  mkdir -p "${stage}/BOOT-INF/classes/config" "${stage}/BOOT-INF/classes/db/changelog/drill-v2" "${stage}/META-INF"
+  unzip -p "$jar" META-INF/build-info.properties |
+    sed 's/^\(build\.version=.*\)$/\1-drill-v2/' >"${stage}/META-INF/build-info.properties"
   cat >"${stage}/BOOT-INF/classes/db/changelog/drill-v2-master.yaml" <<'YAML'
 databaseChangeLog:
   - include:
@@ -120,7 +129,7 @@ SQL
   printf 'spring.liquibase.change-log=classpath:db/changelog/drill-v2-master.yaml\n' \
     >"${stage}/BOOT-INF/classes/config/application.properties"
   cp "$jar" "$out"
-  (cd "$stage" && zip -q -r "$out" BOOT-INF)
+  (cd "$stage" && zip -q -r "$out" BOOT-INF META-INF)
   rm -rf "$stage"
 }
 

@@ -40,7 +40,18 @@ function parseArgs(argv) {
   return opts;
 }
 
-const stats = { requests: 0, ok: 0, failed: 0, races: 0, retried_ok: 0, conn_errors: 0, by_status: {}, get: 0, post: 0, errors: {} };
+const stats = { requests: 0, ok: 0, failed: 0, races: 0, retried_ok: 0, conn_errors: 0, by_status: {}, get: 0, post: 0, errors: {}, builds: {}, build_sequence: [] };
+
+// Which release answered: /health names its build. Counted per build, and the sequence of builds in
+// the order answers arrived (a new entry only when the build changes), so a drill can show that the
+// traffic moved from one release to the other, and how cleanly.
+function noteBuild(body) {
+  let build;
+  try { ({ build } = JSON.parse(body)); } catch { return; }
+  if (typeof build !== 'string') return;
+  stats.builds[build] = (stats.builds[build] || 0) + 1;
+  if (stats.build_sequence[stats.build_sequence.length - 1] !== build) stats.build_sequence.push(build);
+}
 
 // One attempt: resolves {status} or {error, raced} where raced means "closed before any byte on a
 // reused connection", the only case a browser retries by itself.
@@ -48,8 +59,9 @@ function attempt(agent, base, method, path, key) {
   return new Promise((resolve) => {
     const headers = method === 'POST' ? { 'Idempotency-Key': key, 'Content-Length': '0' } : {};
     const req = http.request(`${base}${path}`, { method, agent, headers, timeout: 30000 }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode }));
+      const chunks = [];
+      res.on('data', (chunk) => { if (method === 'GET') chunks.push(chunk); });
+      res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', (error) => resolve({ error, raced: false }));
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
@@ -87,7 +99,12 @@ async function request(agent, opts, method, path) {
     return;
   }
   stats.by_status[result.status] = (stats.by_status[result.status] || 0) + 1;
-  if (isOk(method, result.status, opts)) stats.ok += 1; else stats.failed += 1;
+  if (isOk(method, result.status, opts)) {
+    stats.ok += 1;
+    if (method === 'GET') noteBuild(result.body);
+  } else {
+    stats.failed += 1;
+  }
 }
 
 const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });

@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
 # The deployment drills of docs/operations/deploy.md, for real: PostgreSQL 15, nginx, two releases
-# of the application (v1 = the jar as built, v2 = the same code plus an expand-only changeset), the
+# of the application (v1 = the jar as built, v2 = a build of it with its own version and an expand-only
+# changeset; /health names the build that answers, so the load shows which release served it), the
 # deploy tool, and continuous GET and POST load through nginx over kept-alive connections.
 # The tests run in order and share one world: each starts from the state the previous one left.
 # Figures are printed as "# drill ..." lines. Needs backend/target/tracehub.jar (./mvnw -B package).
@@ -26,12 +27,15 @@ setup_file() {
   chmod 711 "$DRILL_DIR"
   export DRILL_DIR
   drill_up "$DRILL_DIR" "${BATS_TEST_DIRNAME}/../../backend/target/tracehub.jar"
-  export NGINX_PORT PG_PORT TRACEHUB_CONFIG DRILL_APP_ARGS
+  V1_BUILD="$(jar_build_version "${DRILL_DIR}/releases/v1.jar")" V2_BUILD="$(jar_build_version "${DRILL_DIR}/releases/v2.jar")"
+  export NGINX_PORT PG_PORT TRACEHUB_CONFIG DRILL_APP_ARGS V1_BUILD V2_BUILD
   local started=$SECONDS
   # shellcheck disable=SC2086 # DRILL_APP_ARGS is a list of plain words
   "$TOOL" deploy drill "${DRILL_DIR}/releases/v1.jar" --release v1 --skip-backup -- $DRILL_APP_ARGS >"${DRILL_DIR}/setup.out" 2>&1 ||
     { cat "${DRILL_DIR}/setup.out" >&3; return 1; }
-  echo "# drill setup: v1 deployed to blue in $((SECONDS - started)) s" >&3
+  echo "# drill setup: v1 (build ${V1_BUILD}) deployed to blue in $((SECONDS - started)) s; v2 is build ${V2_BUILD}" >&3
+  [[ -n "$V1_BUILD" && -n "$V2_BUILD" && "$V1_BUILD" != "$V2_BUILD" ]]
+  [ "$(served_build)" = "$V1_BUILD" ]
 }
 
 teardown_file() {
@@ -78,6 +82,16 @@ step_ms() {
 
 show_on_failure() { cat "${DRILL_DIR}/$1.out" >&3; }
 
+# served_build: the build that answers /health through nginx now.
+served_build() { json_field "$(curl -fsS "http://127.0.0.1:${NGINX_PORT}/health")" build; }
+
+# builds_seen: "FIRST LAST CHANGES COUNTS" of the builds that answered the load's /health requests,
+# in the order the answers arrived (CHANGES = how many times the answering build changed).
+builds_seen() {
+  # shellcheck disable=SC2016 # JavaScript template literals, not shell expansions
+  node -e 'const o=JSON.parse(process.argv[1]); const s=o.build_sequence; console.log(`${s[0]} ${s[s.length-1]} ${s.length-1} ${JSON.stringify(o.builds)}`)' "$LOAD"
+}
+
 @test "good release: switched with 0 failed requests; a concurrent second deploy is refused by the lock" {
   load_start "$DRILL_DIR" good
   local started=$SECONDS
@@ -99,9 +113,15 @@ show_on_failure() { cat "${DRILL_DIR}/$1.out" >&3; }
   figures good-release
   echo "# drill good-release: migrate $(step_ms migrate) ms, readiness $(step_ms readiness) ms, switch $(step_ms switch) ms, drain $(step_ms drain) ms" >&3
   echo "# drill lock: second deploy exit ${lock_status}: ${lock_stderr%%$'\n'*}" >&3
+  local seen
+  seen="$(builds_seen)"
+  echo "# drill good-release: builds answering /health (first last changes counts): ${seen}" >&3
   [ "$RC" -eq 0 ] || show_on_failure good
   [ "$RC" -eq 0 ]
   [ "$(state active)" = green ]
+  # The traffic really moved from one build to the other, and v2 answers now.
+  [[ "$seen" == "${V1_BUILD} ${V2_BUILD} "* ]]
+  [ "$(served_build)" = "$V2_BUILD" ]
   [ "$(json_field "$LOAD" failed)" -eq 0 ]
   [ "$lock_status" -ne 0 ]
   [[ "$lock_stderr" == *"another deploy or rollback of this environment is running"* ]]
@@ -111,9 +131,14 @@ show_on_failure() { cat "${DRILL_DIR}/$1.out" >&3; }
   under_load rollback rollback drill
   figures rollback
   echo "# drill rollback: total $(step_ms rollback) ms (start+readiness $(step_ms readiness) ms, switch $(step_ms switch) ms)" >&3
+  local seen
+  seen="$(builds_seen)"
+  echo "# drill rollback: builds answering /health (first last changes counts): ${seen}" >&3
   [ "$RC" -eq 0 ] || show_on_failure rollback
   [ "$RC" -eq 0 ]
   [ "$(state active)" = blue ]
+  [[ "$seen" == "${V2_BUILD} ${V1_BUILD} "* ]]
+  [ "$(served_build)" = "$V1_BUILD" ]
   [ "$(json_field "$LOAD" failed)" -eq 0 ]
 }
 
@@ -136,6 +161,8 @@ show_on_failure() { cat "${DRILL_DIR}/$1.out" >&3; }
   [ "$RC" -eq 1 ] || show_on_failure never-ready
   [ "$RC" -eq 1 ]
   [ "$(state active)" = blue ]
+  # Only v1 ever answered.
+  [[ "$(builds_seen)" == "${V1_BUILD} ${V1_BUILD} 0 "* ]]
   [ "$(json_field "$LOAD" failed)" -eq 0 ]
   grep -q '"step":"readiness","outcome":"failed"' "${DRILL_DIR}/state/deploy.log"
 }
@@ -148,6 +175,7 @@ show_on_failure() { cat "${DRILL_DIR}/$1.out" >&3; }
   [ "$RC" -eq 1 ] || show_on_failure smoke-fails
   [ "$RC" -eq 1 ]
   [ "$(state active)" = blue ]
+  [[ "$(builds_seen)" == "${V1_BUILD} ${V1_BUILD} 0 "* ]]
   [ "$(json_field "$LOAD" failed)" -eq 0 ]
   grep -q '"release":"v2-expired-tokens".*"step":"smoke","outcome":"failed"' "${DRILL_DIR}/state/deploy.log"
 }
@@ -170,9 +198,12 @@ show_on_failure() { cat "${DRILL_DIR}/$1.out" >&3; }
   kill "$killer" 2>/dev/null || true
   figures degrading
   echo "# drill degrading: switched back $(($(date -r "${DRILL_DIR}/state/active" +%s%3N) - $(cat "${DRILL_DIR}/killed-at" 2>/dev/null || echo 0))) ms after the kill; failures bounded by that window" >&3
+  echo "# drill degrading: builds answering /health (first last changes counts): $(builds_seen)" >&3
   [ "$RC" -eq 3 ] || show_on_failure degrading
   [ "$RC" -eq 3 ]
   [ "$(state active)" = blue ]
+  [[ "$(builds_seen)" == "${V1_BUILD} ${V1_BUILD} "* ]]
+  [ "$(served_build)" = "$V1_BUILD" ]
   [ "$(json_field "$LOAD" failed)" -le 300 ]
   run "$TOOL" smoke-test drill blue
   [ "$status" -eq 0 ]

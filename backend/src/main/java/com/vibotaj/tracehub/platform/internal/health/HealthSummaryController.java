@@ -20,6 +20,7 @@ class HealthSummaryController {
     private final JdbcClient jdbc;
     private final MigrationsHealthIndicator migrations;
     private final String version;
+    private final String build;
 
     HealthSummaryController(
             JdbcClient jdbc,
@@ -29,7 +30,10 @@ class HealthSummaryController {
         this.jdbc = jdbc;
         this.migrations = migrations;
         BuildProperties info = build.getIfAvailable();
-        this.version = properties.release() != null ? properties.release() : info == null ? "dev" : info.getVersion();
+        // The release is the deploy tool's label; the build is what the jar says it is. Both are shown
+        // because a label can be reused or mistyped, and a deploy must be checkable against the artefact.
+        this.build = info == null ? "dev" : info.getVersion();
+        this.version = properties.release() != null ? properties.release() : this.build;
     }
 
     @Operation(
@@ -44,7 +48,7 @@ class HealthSummaryController {
         Map<String, String> components = new LinkedHashMap<>();
         components.put("database", database);
         components.put("migrations", schema);
-        HealthSummary body = new HealthSummary(up ? "UP" : "DOWN", version, components);
+        HealthSummary body = new HealthSummary(up ? "UP" : "DOWN", version, build, components);
         return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .body(body);
     }
@@ -57,6 +61,9 @@ class HealthSummaryController {
         }
     }
 
-    /** The summary: overall status, the running version and each dependency's status. */
-    record HealthSummary(String status, String version, Map<String, String> components) {}
+    /**
+     * The summary: overall status, the release label (the build version when the deploy tool set none),
+     * the build version of the running artefact, and each dependency's status.
+     */
+    record HealthSummary(String status, String version, String build, Map<String, String> components) {}
 }
