@@ -151,11 +151,16 @@ cmd_deploy() {
   lock_acquire "${STATE_DIR}/deploy.lock"
   [[ -n "$release" ]] || release="$(release_name "$artefact")"
   DEPLOY_RELEASE="$release"
+  # A deploy supersedes a rollback that was interrupted: its target must not steer a later rollback.
+  rm -f "${STATE_DIR}/rollback-to"
   active="$(active_colour)"
   DEPLOY_FROM="$active"
   if [[ -n "$active" && "$(state_get "${active}.release")" == "$release" ]] && is_ready "$active"; then
     DEPLOY_TO="$active"
     log_step deploy already-live "" "${release} already serves on ${active}; finishing the previous run"
+    # A run killed between recording the switch and recording `previous` left no rollback target;
+    # the other colour, when it ran a release, is the one this release replaced.
+    [[ -z "$(state_get "$(other_colour "$active").release")" ]] || state_set previous "$(other_colour "$active")"
     finish_watch "$active" "$(other_colour "$active")"
     log_step deploy ok "" "${release} serves on ${active}"
     return 0
@@ -187,27 +192,44 @@ cmd_deploy() {
 }
 
 # cmd_rollback ENV: back to the other colour's release, started (readiness-gated) if needed.
+# The target is written down (`rollback-to`) before anything changes and removed when done, so a
+# rollback re-run after a crash finishes that same rollback instead of toggling back again.
 cmd_rollback() {
-  local active previous started
+  local active target from started
   (($# == 0)) || die "rollback takes no arguments after the environment" "ops/tracehub rollback ${DEPLOY_ENV}"
   mkdir -p "$STATE_DIR"
   lock_acquire "${STATE_DIR}/deploy.lock"
   started="$(now_ms)"
   active="$(active_colour)"
   [[ -n "$active" ]] || die "nothing is deployed in ${DEPLOY_ENV}" "deploy first"
-  previous="$(state_get previous)"
-  [[ -n "$previous" && -n "$(state_get "${previous}.artefact")" ]] || die "no previous release recorded for ${DEPLOY_ENV}" "deploy the release you want instead"
+  target="$(state_get rollback-to)"
+  if [[ -n "$target" ]]; then
+    from="$(other_colour "$target")"
+  else
+    target="$(state_get previous)" from="$active"
+    [[ -n "$target" && "$target" != "$active" && -n "$(state_get "${target}.artefact")" ]] ||
+      die "no previous release recorded for ${DEPLOY_ENV}" "deploy the release you want instead"
+    state_set rollback-to "$target"
+  fi
   # shellcheck disable=SC2034 # DEPLOY_* are read by log_step
-  DEPLOY_FROM="$active" DEPLOY_TO="$previous" DEPLOY_RELEASE="$(state_get "${previous}.release")"
-  log_step rollback started "" "back to ${DEPLOY_RELEASE} on ${previous}"
-  run_step start start_colour "$previous" || die "could not start ${previous}" "see ${STATE_DIR}/logs/${previous}.log"
-  run_step readiness wait_ready "$previous" || { runtime_stop "$previous"; die "${previous} did not become ready; ${active} keeps serving" "see ${STATE_DIR}/logs/${previous}.log"; }
-  run_step smoke smoke_test "$(colour_url "$previous")" || die "${previous} failed its smoke test; ${active} keeps serving" "see ${STATE_DIR}/logs/${previous}.log"
-  run_step switch switch_to "$previous" || die "switch failed; ${active} keeps serving" "check nginx -t and its error log"
-  state_set previous "$active"
+  DEPLOY_FROM="$from" DEPLOY_TO="$target" DEPLOY_RELEASE="$(state_get "${target}.release")"
+  log_step rollback started "" "back to ${DEPLOY_RELEASE} on ${target}"
+  run_step start start_colour "$target" || rollback_abandon "could not start ${target}" "see ${STATE_DIR}/logs/${target}.log"
+  run_step readiness wait_ready "$target" || { runtime_stop "$target"; rollback_abandon "${target} did not become ready; ${active} keeps serving" "see ${STATE_DIR}/logs/${target}.log"; }
+  run_step smoke smoke_test "$(colour_url "$target")" || rollback_abandon "${target} failed its smoke test; ${active} keeps serving" "see ${STATE_DIR}/logs/${target}.log"
+  run_step switch switch_to "$target" || rollback_abandon "switch failed; ${active} keeps serving" "check nginx -t and its error log"
+  state_set previous "$from"
   run_step drain nginx_drain || true
-  run_step stop-old runtime_stop "$active"
-  log_step rollback ok "$(($(now_ms) - started))" "${DEPLOY_RELEASE} serves on ${previous}"
+  run_step stop-old runtime_stop "$from"
+  rm -f "${STATE_DIR}/rollback-to"
+  log_step rollback ok "$(($(now_ms) - started))" "${DEPLOY_RELEASE} serves on ${target}"
+}
+
+# rollback_abandon MESSAGE HINT: a rollback that failed before its switch changed nothing; forget
+# its target so that a later rollback is computed afresh, then fail.
+rollback_abandon() {
+  rm -f "${STATE_DIR}/rollback-to"
+  die "$1" "$2"
 }
 
 cmd_status() {
