@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { pdf } from '../lib/pdf.mjs';
 
 // ISO 6346 check digit: letters map to 10..38 skipping multiples of 11, weights 2^i, sum mod 11 mod 10.
 function containerNumber(owner, serial) {
@@ -54,27 +55,9 @@ async function seed(url, token, count) {
   }
 }
 
-// The PDF helper of e2e/tests/support.mjs, as bytes on disk.
-function pdf(file) {
-  const text = ['BILL OF LADING', `No. SCALE-${randomUUID()}`].map((line, i) => `BT /F1 11 Tf 50 ${780 - i * 16} Td (${line}) Tj ET`).join('\n');
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${Buffer.byteLength(text)} >>\nstream\n${text}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets = [];
-  objects.forEach((object, i) => {
-    offsets.push(Buffer.byteLength(body));
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body);
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  fs.writeFileSync(file, Buffer.from(body, 'latin1'));
+// A one-page bill of lading, as bytes on disk.
+function writePdf(file) {
+  fs.writeFileSync(file, pdf(['BILL OF LADING', `No. SCALE-${randomUUID()}`]));
 }
 
 // Tenant-scoped reads through nginx while the test kills an instance: every request needs the database
@@ -206,7 +189,7 @@ const [command, ...rest] = process.argv.slice(2);
 try {
   switch (command) {
     case 'seed': await seed(rest[0], rest[1], Number(rest[2])); break;
-    case 'pdf': pdf(rest[0]); break;
+    case 'pdf': writePdf(rest[0]); break;
     case 'reader': await reader(rest[0], rest[1], rest[2]); break;
     case 'polls': console.log(JSON.stringify(polls(rest[0], Number(rest[1])))); break;
     case 'runs': console.log(JSON.stringify(runs(Number(rest[0]), rest.slice(1)))); break;
