@@ -7,6 +7,8 @@
 # What differs from the image: the machine's JDK 17 on glibc links the runtime (the image links
 # JDK 21 on musl), and the local profile's embedded PostgreSQL stands in for the real database.
 # Figures are printed as "# image ..." lines. Needs backend/target/tracehub.jar.
+# A module dropped from the list makes a test here fail (tried by hand with JRE_MODULES_FILE, see
+# docs/operations/image.md): java.desktop the start, jdk.management the metrics, jdk.crypto.ec the probe.
 # shellcheck disable=SC2030,SC2031 # each test is a subshell; the shared world is exported by setup_file
 
 bats_require_minimum_version 1.5.0
@@ -57,8 +59,23 @@ teardown_file() {
 }
 
 setup() {
+  # The script's own tests need neither the jar nor the running application.
+  [[ "$BATS_TEST_DESCRIPTION" != jlink.sh:* ]] || return 0
   [[ -z "${IMAGE_SKIP:-}" ]] || skip "$IMAGE_SKIP"
   BASE="http://127.0.0.1:$(cat "${IMAGE_DIR}/port")"
+}
+
+# A fake jlink reporting version $1 and writing its arguments, one per line, to $BATS_TEST_TMPDIR/args.
+fake_jlink() {
+  local fake="${BATS_TEST_TMPDIR}/jlink"
+  # shellcheck disable=SC2016 # $1 and $@ are the fake's, expanded when it runs
+  {
+    printf '#!/bin/sh\n'
+    printf 'if [ "$1" = --version ]; then echo %s; exit 0; fi\n' "$1"
+    printf 'printf "%%s\\n" "$@" >"%s/args"\n' "$BATS_TEST_TMPDIR"
+  } >"$fake"
+  chmod +x "$fake"
+  printf '%s\n' "$fake"
 }
 
 # --- reading the Dockerfile ---
@@ -209,9 +226,43 @@ mb() { du -sb "$1" | awk '{ printf "%.1f\n", $1 / 1000000 }'; }
 
 # --- the tests ---
 
+@test "jlink.sh: the module list without comments, the trimming flags, zip-6 on jlink 21" {
+  local list="${BATS_TEST_TMPDIR}/modules"
+  printf '# a comment\njava.base\n\n  jdk.unsupported  # why\njava.sql\n' >"$list"
+  JLINK="$(fake_jlink 21.0.8)" JRE_MODULES_FILE="$list" run sh "${ROOT}/ops/image/jlink.sh" "${BATS_TEST_TMPDIR}/out"
+  [ "$status" -eq 0 ]
+  diff <(printf '%s\n' --add-modules java.base,jdk.unsupported,java.sql --strip-debug --no-man-pages \
+    --no-header-files --compress=zip-6 --output "${BATS_TEST_TMPDIR}/out") "${BATS_TEST_TMPDIR}/args"
+}
+
+@test "jlink.sh: the numbered compression on jlink 17, the default list next to the script" {
+  JLINK="$(fake_jlink 17.0.15)" run sh "${ROOT}/ops/image/jlink.sh" "${BATS_TEST_TMPDIR}/out"
+  [ "$status" -eq 0 ]
+  grep -qx -- '--compress=2' "${BATS_TEST_TMPDIR}/args"
+  grep -qx -- '--add-modules' "${BATS_TEST_TMPDIR}/args"
+  grep -q '^java.base,.*jdk.crypto.ec' "${BATS_TEST_TMPDIR}/args"
+}
+
+@test "jlink.sh: refuses an existing output, a missing list, a bad module name, no argument" {
+  local fake
+  fake="$(fake_jlink 21.0.8)"
+  mkdir -p "${BATS_TEST_TMPDIR}/exists"
+  JLINK="$fake" run sh "${ROOT}/ops/image/jlink.sh" "${BATS_TEST_TMPDIR}/exists"
+  [ "$status" -ne 0 ] && [[ "$output" == *exists* ]]
+  JLINK="$fake" JRE_MODULES_FILE=/nonexistent run sh "${ROOT}/ops/image/jlink.sh" "${BATS_TEST_TMPDIR}/out"
+  [ "$status" -ne 0 ] && [[ "$output" == *"cannot read"* ]]
+  printf 'java.base\nALL-MODULE-PATH\n' >"${BATS_TEST_TMPDIR}/bad"
+  JLINK="$fake" JRE_MODULES_FILE="${BATS_TEST_TMPDIR}/bad" run sh "${ROOT}/ops/image/jlink.sh" "${BATS_TEST_TMPDIR}/out"
+  [ "$status" -ne 0 ] && [[ "$output" == *"not a module name"* ]]
+  JLINK="$fake" run sh "${ROOT}/ops/image/jlink.sh"
+  [ "$status" -ne 0 ] && [[ "$output" == *usage* ]]
+  [ ! -e "${BATS_TEST_TMPDIR}/args" ]
+}
+
 @test "the linked runtime has the listed modules and no others than they require" {
   local module listed
-  listed="$(sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' "${ROOT}/ops/image/jre-modules")"
+  # The list jlink.sh read (JRE_MODULES_FILE lets a module be dropped by hand to see what fails).
+  listed="$(sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' "${JRE_MODULES_FILE:-${ROOT}/ops/image/jre-modules}")"
   run "${IMAGE_DIR}/jre/bin/java" --list-modules
   [ "$status" -eq 0 ]
   for module in $listed; do
