@@ -25,6 +25,9 @@ service() {
 # The stages of the Dockerfile from the last FROM on.
 final_stage() { awk '/^FROM /{ buf = "" } { buf = buf $0 "\n" } END { printf "%s", buf }' "$DOCKERFILE"; }
 
+# The lines of the stage named $1 (from its FROM to the next FROM).
+stage() { awk -v name="$1" '/^FROM /{ inside = ($NF == name) } inside { print }' "$DOCKERFILE"; }
+
 # The base image of the final stage.
 runtime_image() { final_stage | sed -n 's/^FROM \([^ ]*\).*/\1/p' | head -n 1; }
 
@@ -198,16 +201,36 @@ compose_env() {
   [ -x "$COMPOSE/../backup/backup.sh" ] || [ -f "$COMPOSE/../backup/backup.sh" ]
 }
 
-@test "Dockerfile: a build stage and a runtime stage, the final one small and pinned" {
+@test "Dockerfile: build, jre and runtime stages, the final one small and pinned" {
   # Exact versions, never latest: Node 20 for the web client, JDK 17 to build (the bytecode level),
-  # a JRE 21 on Alpine to run.
+  # the Alpine JDK 21 to link the runtime (musl, like the runtime base), plain Alpine to run.
   grep -qE '^FROM node:20\.[0-9]+\.[0-9]+-[a-z-]+ AS node$' "$DOCKERFILE"
   grep -qE '^FROM eclipse-temurin:17\.[0-9.]+_[0-9]+-jdk-[a-z]+ AS build$' "$DOCKERFILE"
-  [[ "$(final_stage | head -n 1)" =~ ^FROM\ eclipse-temurin:21\.[0-9.]+_[0-9]+-jre-alpine\ AS\ runtime$ ]]
+  grep -qE '^FROM eclipse-temurin:21\.[0-9.]+_[0-9]+-jdk-alpine AS jre$' "$DOCKERFILE"
+  [[ "$(final_stage | head -n 1)" =~ ^FROM\ alpine:3\.[0-9]+\.[0-9]+\ AS\ runtime$ ]]
   run ! grep -qiE 'latest' <(grep -E '^(ARG|FROM)' "$DOCKERFILE")
-  # The runtime takes only the built application from the build stage.
+  # The label names the base the runtime really uses.
+  final_stage | grep -qF "org.opencontainers.image.base.name=\"$(runtime_image)\""
+  # The runtime takes only the built application from the build stage and the linked Java from jre.
   [ "$(final_stage | grep -c '^COPY --from=build')" -eq 4 ]
+  [ "$(final_stage | grep -c '^COPY --from=')" -eq 5 ]
   run ! grep -qE '^RUN .*(apk|apt-get) ' <(final_stage)
+}
+
+@test "Dockerfile: the runtime is linked by ops/image/jlink.sh and is the one the image runs" {
+  local out
+  # The script and its module list are copied into the jre stage and run there.
+  stage jre | grep -qxE 'COPY ops/image/ /src/ops/image/'
+  out="$(stage jre | sed -n 's|^RUN sh /src/ops/image/jlink.sh \(/[^ ]*\).*|\1|p')"
+  [ -n "$out" ]
+  [ -f "$ROOT/ops/image/jlink.sh" ] && [ -f "$ROOT/ops/image/jre-modules" ]
+  # What it wrote is what the runtime copies, to the JAVA_HOME whose bin/ is first on PATH.
+  final_stage | grep -qxF "COPY --from=jre $out /opt/java"
+  final_stage | grep -qE '^ENV JAVA_HOME=/opt/java '
+  final_stage | grep -qF 'PATH="/opt/java/bin:${PATH}"'
+  # The script is POSIX sh (the Alpine JDK image has no bash) and the list names modules only.
+  head -n 1 "$ROOT/ops/image/jlink.sh" | grep -qx '#!/bin/sh'
+  run ! grep -vE '^\s*(#.*)?$|^[a-z][a-z0-9.]*\s*(#.*)?$' "$ROOT/ops/image/jre-modules"
 }
 
 @test "Dockerfile: builds with the repository's build command and cache mounts" {
@@ -258,9 +281,9 @@ compose_env() {
   local check
   check="$(final_stage | sed -n '/^HEALTHCHECK/,/^[^ ]/p' | grep -E '^\s+CMD ')"
   [[ "$check" == *"/actuator/health/liveness"* ]]
-  # Alpine's BusyBox provides wget; the Ubuntu-based Temurin images have neither wget nor a shell
-  # tool that could replace it, so a change of base image family must revisit this check.
-  [[ "$(runtime_image)" == *-alpine* ]]
+  # Alpine's BusyBox provides wget; Ubuntu- or distroless-based images have neither wget nor a
+  # shell tool that could replace it, so a change of base image family must revisit this check.
+  [[ "$(runtime_image)" == alpine:* ]]
   [[ "$check" =~ CMD\ wget\  ]]
   # The port it probes is the one the application listens on.
   final_stage | grep -qE '^ENV SERVER_PORT=8080'
