@@ -50,10 +50,13 @@ pg_down() {
   as_postgres "${PG_BIN}/pg_ctl" -D "${1}/pg/data" -m immediate stop >/dev/null 2>&1 || true
 }
 
-# nginx_up DIR: the drill's proxy, shaped like the production vhost where it matters here: an
-# upstream from an included file, upstream keep-alive, client keep-alive on.
+# nginx_up DIR: the drill's proxy, built from the production include files (ops/nginx/tracehub:
+# keep-alive, proxy headers and timeouts, the `tracehub` access log the watch window reads) around an
+# upstream from an included file with upstream keep-alive, as in the production vhost. Plain HTTP on
+# loopback: TLS is tested by nginx.bats and changes nothing in how a switch behaves.
 nginx_up() {
-  local dir="$1/nginx"
+  local dir="$1/nginx" repo
+  repo="$(cd "${DRILLS_DIR:-$(dirname "${BASH_SOURCE[0]}")}/../.." && pwd)"
   NGINX_PORT="$(free_port)"
   mkdir -p "${dir}/tmp"
   chmod 777 "${dir}/tmp"
@@ -64,8 +67,10 @@ pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
 events { worker_connections 1024; }
 http {
-  log_format drill '\$remote_addr [\$time_iso8601] "\$request" \$status upstream=\$upstream_addr';
-  access_log ${dir}/access.log drill;
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  include ${repo}/ops/nginx/tracehub/http.conf;
+  access_log ${dir}/access.log tracehub;
   client_body_temp_path ${dir}/tmp/body;
   proxy_temp_path ${dir}/tmp/proxy;
   fastcgi_temp_path ${dir}/tmp/fastcgi;
@@ -77,13 +82,9 @@ http {
   }
   server {
     listen 127.0.0.1:${NGINX_PORT};
-    keepalive_timeout 65s;
     location / {
       proxy_pass http://tracehub_drill;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host \$host;
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      include ${repo}/ops/nginx/tracehub/proxy.conf;
     }
   }
 }
