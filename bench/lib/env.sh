@@ -11,6 +11,8 @@
 
 # shellcheck source-path=SCRIPTDIR source=../../ops/drills/drill-env.sh
 source "${REPO}/ops/drills/drill-env.sh"
+# shellcheck source=../../ops/lib/process.sh
+source "${REPO}/ops/lib/process.sh"
 
 BENCH_PG_SHARED_BUFFERS="${BENCH_PG_SHARED_BUFFERS:-2GB}"
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms1g -Xmx1g -XX:+ExitOnOutOfMemoryError}"
@@ -159,16 +161,11 @@ bench_app_start() {
 
 # bench_app_stop: graceful (SIGTERM), SIGKILL after 30 s. Only the pid this harness started.
 bench_app_stop() {
-  local pid i
+  local pid
   pid="$(cat "${WORK}/app.pid" 2>/dev/null || true)"
   [[ "$pid" =~ ^[0-9]+$ ]] || return 0
   if tr '\0' ' ' <"/proc/${pid}/cmdline" 2>/dev/null | grep -q -- '-Dtracehub-bench=app '; then
-    kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < 300; i++)); do
-      [[ -d "/proc/${pid}" ]] || break
-      sleep 0.1
-    done
-    [[ ! -d "/proc/${pid}" ]] || kill -KILL "$pid" 2>/dev/null || true
+    stop_gracefully "$pid" 30
   fi
   rm -f "${WORK}/app.pid"
 }

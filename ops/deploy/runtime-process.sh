@@ -50,14 +50,9 @@ process_start() {
 
 # process_stop COLOUR: graceful stop (SIGTERM; the app finishes requests in flight), SIGKILL after 30 s.
 process_stop() {
-  local colour="$1" pid i
+  local colour="$1" pid
   pid="$(process_pid "$colour")" || { rm -f "${STATE_DIR}/${colour}.pid"; return 0; }
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < 300; i++)); do
-    [[ -d "/proc/${pid}" ]] || break
-    sleep 0.1
-  done
-  [[ ! -d "/proc/${pid}" ]] || kill -KILL "$pid" 2>/dev/null || true
+  stop_gracefully "$pid" 30
   rm -f "${STATE_DIR}/${colour}.pid"
 }
 

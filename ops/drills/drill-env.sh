@@ -55,8 +55,8 @@ pg_down() {
 # upstream from an included file with upstream keep-alive, as in the production vhost. Plain HTTP on
 # loopback: TLS is tested by nginx.bats and changes nothing in how a switch behaves.
 nginx_up() {
-  local dir="$1/nginx" repo
-  repo="$(cd "${DRILLS_DIR:-$(dirname "${BASH_SOURCE[0]}")}/../.." && pwd)"
+  local dir="$1/nginx" root
+  root="$(cd "${DRILLS_DIR:-$(dirname "${BASH_SOURCE[0]}")}/../.." && pwd)"
   NGINX_PORT="$(free_port)"
   mkdir -p "${dir}/tmp"
   chmod 777 "${dir}/tmp"
@@ -69,7 +69,7 @@ events { worker_connections 1024; }
 http {
   include /etc/nginx/mime.types;
   default_type application/octet-stream;
-  include ${repo}/ops/nginx/tracehub/http.conf;
+  include ${root}/ops/nginx/tracehub/http.conf;
   access_log ${dir}/access.log tracehub;
   client_body_temp_path ${dir}/tmp/body;
   proxy_temp_path ${dir}/tmp/proxy;
@@ -84,7 +84,7 @@ http {
     listen 127.0.0.1:${NGINX_PORT};
     location / {
       proxy_pass http://tracehub_drill;
-      include ${repo}/ops/nginx/tracehub/proxy.conf;
+      include ${root}/ops/nginx/tracehub/proxy.conf;
     }
   }
 }
