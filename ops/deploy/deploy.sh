@@ -144,7 +144,7 @@ alert_on_failure() {
   local status="$1" kind="${DEPLOY_COMMAND}-failed"
   ((status != 0 && status != 3)) || return 0
   [[ "$DEPLOY_STEP" != switch-back ]] || kind=switch-back-failed
-  alert "$kind" "${DEPLOY_COMMAND} of ${DEPLOY_RELEASE:-a new release} in ${DEPLOY_ENV} failed at step ${DEPLOY_STEP}" \
+  alert "$kind" "${DEPLOY_COMMAND}${DEPLOY_RELEASE:+ of ${DEPLOY_RELEASE}} in ${DEPLOY_ENV} failed at step ${DEPLOY_STEP}" \
     "exit ${status}; ops/tracehub status ${DEPLOY_ENV} shows what serves, ${DEPLOY_LOG} what happened"
 }
 
@@ -216,6 +216,7 @@ cmd_rollback() {
   trap 'alert_on_failure $?' EXIT
   mkdir -p "$STATE_DIR"
   lock_acquire "${STATE_DIR}/deploy.lock"
+  DEPLOY_STEP=preflight
   started="$(now_ms)"
   active="$(active_colour)"
   [[ -n "$active" ]] || die "nothing is deployed in ${DEPLOY_ENV}" "deploy first"

@@ -449,6 +449,7 @@ FAKE
   run --separate-stderr cmd_rollback
   [ "$status" -ne 0 ]
   [[ "$stderr" == *"no previous release recorded"* ]]
+  [[ "$stderr" == *"ALERT: rollback in test failed at step preflight"* ]]
 }
 
 @test "rollback keeps the current colour when the previous one is not ready" {
