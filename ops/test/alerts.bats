@@ -201,3 +201,20 @@ closed_port() {
   grep -qF 'ops/tracehub alert production deploy-failed' "$file"
   run ! grep -q 'curl.*WEBHOOK' "$file"
 }
+
+@test "the Prometheus rules are clean YAML and pass promtool's checks and unit tests" {
+  local root="${BATS_TEST_DIRNAME}/../.."
+  command -v yamllint >/dev/null || skip "yamllint is not installed"
+  run yamllint -s -c "$root/.yamllint.yml" "$root/ops/monitoring"
+  echo "$output"
+  [ "$status" -eq 0 ]
+  # promtool is in Debian's prometheus package; PROMTOOL may name one unpacked elsewhere.
+  local promtool="${PROMTOOL:-$(command -v promtool || true)}"
+  [[ -n "$promtool" ]] || skip "promtool not installed (Debian package prometheus): rules syntax and unit tests not run"
+  run "$promtool" check rules "$root/ops/monitoring/alert-rules.yml"
+  echo "$output"
+  [ "$status" -eq 0 ]
+  run "$promtool" test rules "$root/ops/monitoring/alert-rules.test.yml"
+  echo "$output"
+  [ "$status" -eq 0 ]
+}
