@@ -29,6 +29,8 @@ Environment:
   TRACEHUB_STORAGE_DIR              document store to include (missing or empty: recorded as empty)
   TRACEHUB_BACKUP_ENCRYPTION_KEY_FILE  encrypt the dump and archive (openssl AES-256-CBC, PBKDF2)
   TRACEHUB_BACKUP_MAX_AGE_HOURS     age limit for --check-stale (default 26)
+  TRACEHUB_ALERT_WEBHOOK(_FILE), TRACEHUB_ALERT_WEBHOOK_SECRET(_FILE)
+                                    where failures and stale backups are also sent (docs/operations/alerts.md)
 EOF
 }
 

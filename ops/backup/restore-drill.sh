@@ -22,7 +22,8 @@ environment name loads /etc/tracehub/<environment>.conf first, as backup.sh does
 
 Options: --keep  keep the scratch database for inspection.
 Environment: as for restore.sh; PGUSER must be a superuser or have BYPASSRLS (row counts).
-TRACEHUB_DRILL_LOG (default $TRACEHUB_BACKUP_DIR/drills.log).
+TRACEHUB_DRILL_LOG (default $TRACEHUB_BACKUP_DIR/drills.log). A failed drill raises an alert, also sent
+to TRACEHUB_ALERT_WEBHOOK(_FILE) when set (docs/operations/alerts.md).
 EOF
 }
 
