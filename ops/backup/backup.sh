@@ -29,12 +29,17 @@ Environment:
   TRACEHUB_STORAGE_DIR              document store to include (missing or empty: recorded as empty)
   TRACEHUB_BACKUP_ENCRYPTION_KEY_FILE  encrypt the dump and archive (openssl AES-256-CBC, PBKDF2)
   TRACEHUB_BACKUP_MAX_AGE_HOURS     age limit for --check-stale (default 26)
+  TRACEHUB_ALERT_WEBHOOK(_FILE), TRACEHUB_ALERT_WEBHOOK_SECRET(_FILE)
+                                    where failures and stale backups are also sent (docs/operations/alerts.md)
 EOF
 }
 
 WORK=""
 
 cleanup() {
+  local status=$?
+  # Any failure of a backup (a die anywhere, a signal) is an alert; --help and --check-stale never get here.
+  ((status == 0)) || alert backup-failed "backup to $(backup_root) failed" "${LAST_ERROR:-exit $status; the error is in the output above}"
   # Only the unfinished work directory is ever removed; a finished backup has been renamed away.
   [[ -z "$WORK" || ! -d "$WORK" ]] || rm -rf -- "$WORK"
 }
@@ -167,12 +172,13 @@ check_stale() {
   max_hours="${TRACEHUB_BACKUP_MAX_AGE_HOURS:-26}"
   [[ "$max_hours" =~ ^[0-9]+$ ]] || die "TRACEHUB_BACKUP_MAX_AGE_HOURS must be a whole number of hours"
   if ! newest="$(newest_good_backup "$root")"; then
-    printf 'ALERT: no good backup in %s\n' "$root" >&2
+    alert backup-stale "no good backup in $root" "check the backup job: systemctl status tracehub-backup, or the cron mail"
     return 1
   fi
   age=$(($(date +%s) - $(backup_epoch "$newest")))
   if ((age > max_hours * 3600)); then
-    printf 'ALERT: newest good backup %s is %sh old (limit %sh)\n' "$newest" "$((age / 3600))" "$max_hours" >&2
+    alert backup-stale "newest good backup $newest is $((age / 3600))h old (limit ${max_hours}h)" \
+      "check the backup job: systemctl status tracehub-backup, or the cron mail"
     return 1
   fi
   printf 'ok: newest good backup %s is %sh old (limit %sh)\n' "$newest" "$((age / 3600))" "$max_hours"
@@ -193,11 +199,11 @@ main() {
     check_stale
     return
   fi
+  trap cleanup EXIT
   [[ -n "${PGDATABASE:-}" ]] || die "PGDATABASE is not set" "set it (and PGHOST, PGUSER) in the environment or in /etc/tracehub/<env>.conf"
   require_tools pg_dump psql tar sha256sum
   [[ -z "${TRACEHUB_BACKUP_ENCRYPTION_KEY_FILE:-}" ]] || require_tools openssl
   load_secret_files
-  trap cleanup EXIT
   take_backup
 }
 

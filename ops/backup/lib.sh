@@ -15,7 +15,17 @@ readonly BACKUP_NAME_RE='^[0-9]{8}T[0-9]{6}Z$'
 readonly DEFAULT_BACKUP_DIR=/var/backups/tracehub
 readonly ENCRYPTION_SUFFIX=.enc
 
-err() { printf '%s: %s\n' "$PROG" "$*" >&2; }
+# The alert helper of the deploy tool (ALERT: line, alert log, webhook): docs/operations/alerts.md.
+# shellcheck source-path=SCRIPTDIR source=../deploy/alert.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../deploy/alert.sh"
+
+# LAST_ERROR: the last message err printed, the detail of the alert a failure raises.
+LAST_ERROR=""
+err() {
+  # shellcheck disable=SC2034 # read by the tools' EXIT traps
+  LAST_ERROR="$*"
+  printf '%s: %s\n' "$PROG" "$*" >&2
+}
 die() {
   err "$1"
   [[ $# -lt 2 ]] || printf '  fix: %s\n' "$2" >&2
@@ -63,6 +73,8 @@ load_environment() {
     die "cannot read TRACEHUB_CONFIG=$conf" "fix the path"
   fi
   export TRACEHUB_BACKUP_DIR="${TRACEHUB_BACKUP_DIR:-$DEFAULT_BACKUP_DIR/$env}"
+  # shellcheck disable=SC2034 # read by alert (ops/deploy/alert.sh)
+  ALERT_ENV="$env" # names the environment in alerts
 }
 
 # Backup directory argument $1: a path, or the bare name of a backup under the backup root.

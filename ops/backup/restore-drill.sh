@@ -22,7 +22,8 @@ environment name loads /etc/tracehub/<environment>.conf first, as backup.sh does
 
 Options: --keep  keep the scratch database for inspection.
 Environment: as for restore.sh; PGUSER must be a superuser or have BYPASSRLS (row counts).
-TRACEHUB_DRILL_LOG (default $TRACEHUB_BACKUP_DIR/drills.log).
+TRACEHUB_DRILL_LOG (default $TRACEHUB_BACKUP_DIR/drills.log). A failed drill raises an alert, also sent
+to TRACEHUB_ALERT_WEBHOOK(_FILE) when set (docs/operations/alerts.md).
 EOF
 }
 
@@ -86,7 +87,17 @@ log_drill() {
 }
 
 DRILL_DB=""
+DRILL_BACKUP=""
 KEEP=false
+# The EXIT trap of the drill: removes the scratch database and raises the alert of a failed drill,
+# whichever way it failed (a failed check, no good backup, a dump that does not restore, a missing tool).
+drill_exit() {
+  local status=$? reason="${LAST_ERROR:-}"
+  drop_scratch
+  ((status == 0)) || alert drill-failed "restore drill failed${DRILL_BACKUP:+ for backup $DRILL_BACKUP}" \
+    "${reason:-exit $status; the error is in the output above}"
+}
+
 drop_scratch() {
   [[ -z "${TMP:-}" ]] || rm -rf -- "$TMP"
   [[ -n "$DRILL_DB" && "$KEEP" != true ]] || return 0
@@ -111,6 +122,7 @@ drill_main() {
     esac
     shift
   done
+  trap drill_exit EXIT
   require_tools pg_restore psql sha256sum
   load_secret_files
   root="$(backup_root)"
@@ -121,21 +133,22 @@ drill_main() {
       die "no good backup in $root" "run ops/backup/backup.sh, and check the backup job"
     }
     dir="$root/$name"
+    DRILL_BACKUP="$name"
   else
     dir="$(resolve_backup_dir "$dir")"
     name="$(basename "$dir")"
+    DRILL_BACKUP="$name"
     verify_backup "$dir" || { log_drill "$log" "$name" fail null null 0 1; die "backup $dir failed verification"; }
   fi
   rpo=$(($(date +%s) - $(backup_epoch "$name" || date +%s)))
 
   DRILL_DB="tracehub_drill_$(date -u +%Y%m%d%H%M%S)_$$"
   TMP="$(mktemp -d)"
-  trap drop_scratch EXIT
   started="$(date +%s%N)"
   if ! dump="$(plain_backup_file "$dir" database.dump "$TMP")" ||
     ! (prepare_database "$DRILL_DB" false "" && restore_database "$dump" "$DRILL_DB" "" false); then
     log_drill "$log" "$name" fail "$rpo" null 0 1
-    die "ALERT: restore drill failed for backup $name: it did not restore (see above)"
+    die "it did not restore (see above)"
   fi
   rto="$((($(date +%s%N) - started) / 1000000))"
   rto="$((rto / 1000)).$(printf '%03d' "$((rto % 1000))")"
@@ -154,7 +167,7 @@ drill_main() {
   log_drill "$log" "$name" "$result" "$rpo" "$rto" "$rows" "$failed"
   printf 'drill %s: backup %s, %s rows restored, RPO %ss, RTO %ss, %s failed checks%s\n' \
     "$result" "$name" "${rows:-0}" "$rpo" "$rto" "$failed" "$([[ "$KEEP" == true ]] && printf ', kept %s' "$DRILL_DB")"
-  [[ "$result" == pass ]] || { err "ALERT: restore drill failed for backup $name"; return 1; }
+  [[ "$result" == pass ]] || { err "$failed failed checks (see above)"; return 1; }
 }
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then

@@ -21,6 +21,7 @@ run_step() {
   local name="$1" started rc=0
   shift
   started="$(now_ms)"
+  DEPLOY_STEP="$name"
   "$@" || rc=$?
   if ((rc == 0)); then
     log_step "$name" ok "$(($(now_ms) - started))"
@@ -116,20 +117,35 @@ give_up() {
 finish_watch() {
   local new="$1" old="$2"
   if [[ -z "$old" ]] || ! runtime_running "$old"; then
-    run_step watch watch_colour "$new" "${TRACEHUB_WATCH_SECONDS:-60}" || say "alert: ${new} degraded and there is no old colour to return to"
+    run_step watch watch_colour "$new" "${TRACEHUB_WATCH_SECONDS:-60}" ||
+      alert deploy-degraded "${new} degraded inside the watch window and there is no old colour to return to" "it keeps serving; look at it now"
     return 0
   fi
   if run_step watch watch_colour "$new" "${TRACEHUB_WATCH_SECONDS:-60}"; then
     run_step stop-old runtime_stop "$old"
     return 0
   fi
-  say "alert: ${new} degraded inside the watch window; switching back to ${old}"
+  say "${new} degraded inside the watch window; switching back to ${old}"
   run_step switch-back switch_to "$old" || die "could not switch back to ${old}" "switch by hand: ops/tracehub rollback ${DEPLOY_ENV}"
+  # shellcheck disable=SC2153 # DEPLOY_LOG is set by load_config
+  alert switched-back "${new} degraded inside the watch window; switched back to ${old}" \
+    "${DEPLOY_RELEASE:-the new release} was taken out of service; see ${DEPLOY_LOG}"
   run_step drain nginx_drain || true
   runtime_stop "$new" || true
   forget_release "$new"
   log_step deploy rolled-back "" "${new} degraded in the watch window; ${old} serves again"
   exit 3
+}
+
+# alert_on_failure STATUS: the EXIT trap of deploy and rollback. Every way they fail (a failed step,
+# or a check that stops them with die) raises one alert naming the step it stopped at. Exit 3 (switched
+# back automatically) raised its own alert already.
+alert_on_failure() {
+  local status="$1" kind="${DEPLOY_COMMAND}-failed"
+  ((status != 0 && status != 3)) || return 0
+  [[ "$DEPLOY_STEP" != switch-back ]] || kind=switch-back-failed
+  alert "$kind" "${DEPLOY_COMMAND}${DEPLOY_RELEASE:+ of ${DEPLOY_RELEASE}} in ${DEPLOY_ENV} failed at step ${DEPLOY_STEP}" \
+    "exit ${status}; ops/tracehub status ${DEPLOY_ENV} shows what serves, ${DEPLOY_LOG} what happened"
 }
 
 # cmd_deploy ENV ARTEFACT [--release NAME] [--skip-backup] [-- APP ARGS...]
@@ -147,7 +163,10 @@ cmd_deploy() {
     shift
   done
   [[ -n "$artefact" ]] || die "deploy needs an artefact" "ops/tracehub deploy ${DEPLOY_ENV} <jar-or-image>"
+  DEPLOY_COMMAND=deploy DEPLOY_STEP=preflight
+  trap 'alert_on_failure $?' EXIT
   preflight "$artefact"
+  DEPLOY_STEP=lock
   lock_acquire "${STATE_DIR}/deploy.lock"
   [[ -n "$release" ]] || release="$(release_name "$artefact")"
   DEPLOY_RELEASE="$release"
@@ -163,6 +182,7 @@ cmd_deploy() {
     [[ -z "$(state_get "$(other_colour "$active").release")" ]] || state_set previous "$(other_colour "$active")"
     finish_watch "$active" "$(other_colour "$active")"
     log_step deploy ok "" "${release} serves on ${active}"
+    trap - EXIT
     return 0
   fi
   target="$(other_colour "${active:-green}")"
@@ -179,7 +199,8 @@ cmd_deploy() {
   install_release "$target" "$artefact" "$release" ${app_args[@]+"${app_args[@]}"}
   run_step migrate runtime_migrate "$target" || give_up "$target" migrate
   if [[ -n "$active" ]] && runtime_running "$active"; then
-    run_step old-on-new-schema smoke_test "$(colour_url "$active")" || say "alert: ${active} fails its smoke test on the new schema"
+    run_step old-on-new-schema smoke_test "$(colour_url "$active")" ||
+      alert old-on-new-schema "${active} fails its smoke test on the new schema" "the migration broke expand/contract (docs/operations/migrations.md); the deploy goes on"
   fi
   run_step start start_colour "$target" || give_up "$target" start
   run_step readiness wait_ready "$target" || give_up "$target" readiness
@@ -189,6 +210,7 @@ cmd_deploy() {
   run_step drain nginx_drain || say "continuing: the watch window gives the old workers more time"
   finish_watch "$target" "$active"
   log_step deploy ok "" "${release} serves on ${target}"
+  trap - EXIT
 }
 
 # cmd_rollback ENV: back to the other colour's release, started (readiness-gated) if needed.
@@ -197,8 +219,11 @@ cmd_deploy() {
 cmd_rollback() {
   local active target from started
   (($# == 0)) || die "rollback takes no arguments after the environment" "ops/tracehub rollback ${DEPLOY_ENV}"
+  DEPLOY_COMMAND=rollback DEPLOY_STEP=lock
+  trap 'alert_on_failure $?' EXIT
   mkdir -p "$STATE_DIR"
   lock_acquire "${STATE_DIR}/deploy.lock"
+  DEPLOY_STEP=preflight
   started="$(now_ms)"
   active="$(active_colour)"
   [[ -n "$active" ]] || die "nothing is deployed in ${DEPLOY_ENV}" "deploy first"
@@ -223,6 +248,10 @@ cmd_rollback() {
   run_step stop-old runtime_stop "$from"
   rm -f "${STATE_DIR}/rollback-to"
   log_step rollback ok "$(($(now_ms) - started))" "${DEPLOY_RELEASE} serves on ${target}"
+  trap - EXIT
+  # Worth a notice even when it went well: someone judged the live release bad.
+  alert rollback "rollback in ${DEPLOY_ENV}: ${DEPLOY_RELEASE} serves on ${target} again" \
+    "by $(id -un 2>/dev/null || echo '?'); $(state_get "${from}.release") on ${from} stopped"
 }
 
 # rollback_abandon MESSAGE HINT: a rollback that failed before its switch changed nothing; forget

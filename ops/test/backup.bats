@@ -7,6 +7,8 @@
 
 bats_require_minimum_version 1.5.0
 
+load alert-receiver
+
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 OPS="${BATS_TEST_DIRNAME}/.."
 REPO="${BATS_TEST_DIRNAME}/../.."
@@ -136,7 +138,18 @@ teardown_file() {
 setup() {
   export PGHOST=127.0.0.1 PGPORT="$PG_PORT" PGDATABASE=tracehub PGUSER=tracehub_backup
   export TRACEHUB_BACKUP_DIR="$BATS_TEST_TMPDIR/backups" TRACEHUB_STORAGE_DIR="$FIXTURE/storage"
-  unset TRACEHUB_BACKUP_ENCRYPTION_KEY_FILE PGPASSWORD PGPASSWORD_FILE
+  unset TRACEHUB_BACKUP_ENCRYPTION_KEY_FILE PGPASSWORD PGPASSWORD_FILE TRACEHUB_ALERT_WEBHOOK TRACEHUB_ALERT_WEBHOOK_FILE
+}
+
+teardown() {
+  stop_alert_receiver
+}
+
+# alerts_to_receiver: alerts of this test go to a local webhook receiver; received_kinds "$R" lists them.
+alerts_to_receiver() {
+  R="${BATS_TEST_TMPDIR}/received"
+  start_alert_receiver "$R"
+  export TRACEHUB_ALERT_WEBHOOK="$ALERT_RECEIVER_URL"
 }
 
 psql_su() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"; }
@@ -369,10 +382,12 @@ drop_db() { psql_su -d postgres -c "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)"
   # A consistent-looking but wrong backup: a row count edited and the checksums recomputed.
   sed -i '/"membership"/,/}/ s/"rows": [0-9]*/"rows": 999/' "$BACKUP/manifest.json"
   (cd "$BACKUP" && sha256sum database.dump storage.tar manifest.json >SHA256SUMS)
+  alerts_to_receiver
   PGUSER=postgres run --separate-stderr "$OPS/backup/restore-drill.sh" "$BACKUP"
   [ "$status" -ne 0 ]
   [[ "$output" == *"FAIL rows membership"*"expected 999"* ]]
-  [[ "$stderr" == *"ALERT: restore drill failed"* ]]
+  [[ "$stderr" == *"ALERT: restore drill failed for backup $(basename "$BACKUP") - 1 failed checks"* ]]
+  [ "$(received_kinds "$R")" = drill-failed ]
   grep -q '"result":"fail"' "$TRACEHUB_BACKUP_DIR/drills.log"
   [ "$(psql_su -d postgres -At -c "SELECT count(*) FROM pg_database WHERE datname LIKE 'tracehub_drill_%'")" = 0 ]
 }
@@ -385,9 +400,11 @@ drop_db() { psql_su -d postgres -c "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)"
   new="$(sha256sum "$BACKUP/database.dump" | cut -d' ' -f1)"
   sed -i "s/$old/$new/" "$BACKUP/manifest.json"
   (cd "$BACKUP" && sha256sum database.dump storage.tar manifest.json >SHA256SUMS)
+  alerts_to_receiver
   PGUSER=postgres run --separate-stderr "$OPS/backup/restore-drill.sh" "$BACKUP"
   [ "$status" -ne 0 ]
   [[ "$stderr" == *"ALERT: restore drill failed"*"did not restore"* ]]
+  [ "$(received_kinds "$R")" = drill-failed ]
   grep -q '"result":"fail"' "$TRACEHUB_BACKUP_DIR/drills.log"
   [ "$(psql_su -d postgres -At -c "SELECT count(*) FROM pg_database WHERE datname LIKE 'tracehub_drill_%'")" = 0 ]
 }
@@ -395,11 +412,13 @@ drop_db() { psql_su -d postgres -c "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)"
 @test "the restore drill fails on a tampered backup and when there is no good backup" {
   take_backup
   printf 'x' >>"$BACKUP/database.dump"
+  alerts_to_receiver
   PGUSER=postgres run "$OPS/backup/restore-drill.sh" "$BACKUP"
   [ "$status" -ne 0 ]
   PGUSER=postgres run --separate-stderr "$OPS/backup/restore-drill.sh"
   [ "$status" -ne 0 ]
-  [[ "$stderr" == *"no good backup"* ]]
+  [[ "$stderr" == *"ALERT: restore drill failed - no good backup"* ]]
+  [ "$(received_kinds "$R" | tr '\n' ' ')" = "drill-failed drill-failed " ]
   [ "$(grep -c '"result":"fail"' "$TRACEHUB_BACKUP_DIR/drills.log")" = 2 ]
 }
 
@@ -437,9 +456,11 @@ fake_backup() {
 }
 
 @test "the stale check passes for a fresh backup and alerts for an old one or none" {
-  run --separate-stderr "$OPS/backup/backup.sh" --check-stale
+  alerts_to_receiver
+  run --separate-stderr "$OPS/backup/backup.sh" staging --check-stale
   [ "$status" -ne 0 ]
   [[ "$stderr" == *"ALERT: no good backup"* ]]
+  [ "$(received_field "$R" 1 environment)" = staging ]
   fake_backup "$(($(date +%s) - 27 * 3600))" >/dev/null
   run --separate-stderr "$OPS/backup/backup.sh" --check-stale
   [ "$status" -ne 0 ]
@@ -450,6 +471,7 @@ fake_backup() {
   run "$OPS/backup/backup.sh" --check-stale
   [ "$status" -eq 0 ]
   [[ "$output" == "ok: newest good backup"*"1h old"* ]]
+  [ "$(received_kinds "$R" | tr '\n' ' ')" = "backup-stale backup-stale " ]
 }
 
 # --------------------------------------------------------------------------------------- retention
@@ -563,9 +585,12 @@ backup_epoch_of() {
   PGUSER=postgres run "$OPS/backup/restore.sh" --yes staging "$name" env_db
   [ "$status" -eq 0 ]
   drop_db env_db
+  alerts_to_receiver
   run --separate-stderr "$OPS/backup/backup.sh"
   [ "$status" -ne 0 ]
   [[ "$stderr" == *"PGDATABASE is not set"* ]]
+  [[ "$stderr" == *"ALERT: backup to /var/backups/tracehub failed - PGDATABASE is not set"* ]]
+  [ "$(received_kinds "$R")" = backup-failed ]
 }
 
 # ------------------------------------------------------------------------------------ help + units
@@ -600,5 +625,23 @@ backup_epoch_of() {
   while read -r path; do
     [ -x "$REPO/${path#/opt/tracehub/}" ]
   done < <(grep -v '^#' "$OPS/backup/crontab.example" | grep -o '/opt/tracehub/[^ ;&]*')
-  [ "$(grep -cv '^#' "$OPS/backup/crontab.example")" = 2 ]
+  [ "$(grep -cv '^#' "$OPS/backup/crontab.example")" = 4 ]
+  grep -q 'ops/tracehub check-disk production' "$OPS/backup/crontab.example"
+}
+
+@test "the check timers run check-disk every 15 minutes and the stale check hourly, as valid units" {
+  command -v systemd-analyze >/dev/null || skip "systemd-analyze not installed"
+  local dir="$BATS_TEST_TMPDIR/units" unit
+  mkdir -p "$dir"
+  for unit in tracehub-check-disk.service tracehub-check-disk.timer tracehub-check-stale.service tracehub-check-stale.timer; do
+    sed "s#/opt/tracehub#$(cd "$REPO" && pwd)#g" "$OPS/systemd/$unit" >"$dir/$unit"
+  done
+  run systemd-analyze verify "$dir"/tracehub-check-*.timer "$dir"/tracehub-check-*.service
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [ -z "$output" ]
+  grep -q '^ExecStart=.*/ops/tracehub check-disk production$' "$dir/tracehub-check-disk.service"
+  grep -q '^ExecStart=.*/ops/backup/backup.sh production --check-stale$' "$dir/tracehub-check-stale.service"
+  grep -q '^OnCalendar=\*:0/15$' "$dir/tracehub-check-disk.timer"
+  grep -q '^OnCalendar=hourly$' "$dir/tracehub-check-stale.timer"
 }

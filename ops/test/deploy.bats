@@ -8,45 +8,30 @@
 
 bats_require_minimum_version 1.5.0
 
+load alert-receiver
+load fake-world
+
 setup() {
-  # shellcheck source=../tracehub
-  source "${BATS_TEST_DIRNAME}/../tracehub"
-  BIN="${BATS_TEST_TMPDIR}/bin"
-  W="${BATS_TEST_TMPDIR}/world"
-  mkdir -p "$BIN" "$W"
-  PATH="${BIN}:${PATH}"
-  export TRACEHUB_CONFIG="${W}/test.conf"
-  printf 'TRACEHUB_STATE_DIR=%s\nTRACEHUB_BLUE_PORT=9001\nTRACEHUB_GREEN_PORT=9002\nTRACEHUB_NGINX_UPSTREAM_FILE=%s\n' \
-    "${W}/state" "${W}/upstream-test.conf" >"$TRACEHUB_CONFIG"
+  fake_setup
+  unset TRACEHUB_ALERT_WEBHOOK TRACEHUB_ALERT_WEBHOOK_FILE
 }
 
-# A fake world: colours are marker files, readiness and smoke answer from files, nginx is a file.
-fake_world() {
-  load_config test
-  preflight() { mkdir -p "$STATE_DIR"; }
-  runtime_running() { [[ -e "${W}/running-$1" ]]; }
-  runtime_start() { state_get "$1.release" >"${W}/running-$1"; }
-  runtime_stop() { rm -f "${W}/running-$1"; }
-  runtime_migrate() { echo "migrate $(state_get "$1.release")" >>"${W}/calls"; }
-  is_ready() { runtime_running "$1" && [[ ! -e "${W}/unready-$(cat "${W}/running-$1")" ]]; }
-  wait_ready() { is_ready "$1"; }
-  smoke_test() { [[ ! -e "${W}/smokefail-${1##*:}" ]]; }
-  nginx_switch() { echo "$1" >"${W}/nginx-port"; OLD_WORKERS=""; }
-  nginx_drain() { :; }
-  watch_colour() { [[ ! -e "${W}/degrade-$1" ]]; }
-  touch "${W}/release.jar"
+teardown() {
+  stop_alert_receiver
 }
 
-# deployed RELEASE: a finished deploy, in its own process as from the command line.
-deployed() { (cmd_deploy "${W}/release.jar" --release "$1" --skip-backup) 2>/dev/null; }
-
-steps() { node -e 'for (const l of require("fs").readFileSync(process.argv[1],"utf8").trim().split("\n")) { const o = JSON.parse(l); console.log(o.step + ":" + o.outcome); }' "$DEPLOY_LOG"; }
+# alerts_to_receiver: alerts of this test go to a local webhook receiver; received_kinds "$R" lists them.
+alerts_to_receiver() {
+  R="${BATS_TEST_TMPDIR}/received"
+  start_alert_receiver "$R"
+  export TRACEHUB_ALERT_WEBHOOK="$ALERT_RECEIVER_URL"
+}
 
 @test "--help documents every command" {
   run main --help
   [ "$status" -eq 0 ]
   local command
-  for command in deploy rollback status backup restore restore-drill health-check smoke-test; do
+  for command in deploy rollback status backup restore restore-drill health-check smoke-test check-disk alert-test alert; do
     [[ "$output" == *"  ${command} "* ]]
   done
 }
@@ -309,8 +294,12 @@ FAKE
   fake_world
   deployed v1
   touch "${W}/unready-v2"
+  alerts_to_receiver
   run --separate-stderr cmd_deploy "${W}/release.jar" --release v2 --skip-backup
   [ "$status" -eq 1 ]
+  [[ "$stderr" == *"ALERT: deploy of v2 in test failed at step readiness"* ]]
+  [ "$(received_kinds "$R")" = deploy-failed ]
+  [ "$(received_field "$R" 1 release)" = v2 ]
   [ "$(state_get active)" = blue ]
   [ "$(cat "${W}/nginx-port")" = 9001 ]
   [ ! -e "${W}/running-green" ]
@@ -334,13 +323,41 @@ FAKE
   fake_world
   deployed v1
   touch "${W}/degrade-green"
+  alerts_to_receiver
   run --separate-stderr cmd_deploy "${W}/release.jar" --release v2 --skip-backup
   [ "$status" -eq 3 ]
+  [ "$(received_kinds "$R")" = switched-back ]
   [ "$(state_get active)" = blue ]
   [ "$(cat "${W}/nginx-port")" = 9001 ]
   [ -e "${W}/running-blue" ] && [ ! -e "${W}/running-green" ]
-  [[ "$stderr" == *"alert: green degraded"* ]]
+  [[ "$stderr" == *"ALERT: green degraded inside the watch window; switched back to blue"* ]]
   [[ "$(steps | tail -n 3 | tr '\n' ' ')" == "switch-back:ok drain:ok deploy:rolled-back " ]]
+}
+
+@test "the live release failing its smoke test on the new schema raises an alert; the deploy goes on" {
+  fake_world
+  deployed v1
+  touch "${W}/smokefail-9001"
+  alerts_to_receiver
+  run --separate-stderr cmd_deploy "${W}/release.jar" --release v2 --skip-backup
+  [ "$status" -eq 0 ]
+  [[ "$stderr" == *"ALERT: blue fails its smoke test on the new schema"* ]]
+  [ "$(received_kinds "$R")" = old-on-new-schema ]
+  [ "$(state_get active)" = green ]
+}
+
+@test "a webhook that is down changes neither a good deploy nor a failed one" {
+  fake_world
+  export TRACEHUB_ALERT_WEBHOOK="http://127.0.0.1:9/unreachable"
+  deployed v1
+  deployed v2
+  run --separate-stderr cmd_rollback
+  [ "$status" -eq 0 ]
+  [[ "$stderr" == *"warning: the alert webhook did not accept the alert"* ]]
+  touch "${W}/unready-v3"
+  run --separate-stderr cmd_deploy "${W}/release.jar" --release v3 --skip-backup
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == *"ALERT: deploy of v3"* ]]
 }
 
 @test "re-running a deploy that already switched converges without migrating again" {
@@ -365,23 +382,31 @@ FAKE
 
 @test "the pre-deploy backup is required unless skipped explicitly" {
   fake_world
+  alerts_to_receiver
   TRACEHUB_BACKUP_SCRIPT="${W}/absent.sh" run --separate-stderr cmd_deploy "${W}/release.jar" --release v1
   [ "$status" -ne 0 ]
   [[ "$stderr" == *"pre-deploy backup failed; nothing was changed"* ]]
+  [[ "$stderr" == *"ALERT: deploy of v1 in test failed at step backup"* ]]
+  [ "$(received_kinds "$R")" = deploy-failed ]
   [ -z "$(state_get active)" ]
   printf '#!/bin/sh\necho "backup $*" >>"%s/calls"\n' "$W" >"${W}/backup.sh"
   chmod +x "${W}/backup.sh"
   TRACEHUB_BACKUP_SCRIPT="${W}/backup.sh" run --separate-stderr cmd_deploy "${W}/release.jar" --release v1
   [ "$status" -eq 0 ]
   grep -qx 'backup test' "${W}/calls"
+  [ "$(received_count "$R")" = 1 ] # a good deploy raises none
 }
 
 @test "rollback switches to the previous release and stops the current one" {
   fake_world
   deployed v1
   deployed v2
+  alerts_to_receiver
   run --separate-stderr cmd_rollback
   [ "$status" -eq 0 ]
+  [ "$(received_kinds "$R")" = rollback ]
+  [ "$(received_field "$R" 1 severity)" = notice ]
+  [[ "$stderr" == *"ALERT: rollback in test: v1 serves on blue again - by "*"; v2 on green stopped"* ]]
   [ "$(state_get active)" = blue ]
   [ "$(cat "${W}/running-blue")" = v1 ]
   [ ! -e "${W}/running-green" ]
@@ -395,6 +420,7 @@ FAKE
   run --separate-stderr cmd_rollback
   [ "$status" -ne 0 ]
   [[ "$stderr" == *"no previous release recorded"* ]]
+  [[ "$stderr" == *"ALERT: rollback in test failed at step preflight"* ]]
 }
 
 @test "rollback keeps the current colour when the previous one is not ready" {
@@ -402,8 +428,11 @@ FAKE
   deployed v1
   deployed v2
   touch "${W}/unready-v1"
+  alerts_to_receiver
   run --separate-stderr cmd_rollback
   [ "$status" -ne 0 ]
+  [ "$(received_kinds "$R")" = rollback-failed ]
+  [[ "$stderr" == *"ALERT: rollback of v1 in test failed at step readiness"* ]]
   [ "$(state_get active)" = green ]
   [ "$(cat "${W}/nginx-port")" = 9002 ]
 }

@@ -164,7 +164,7 @@ run_scripts() {
   local cmd
   while IFS= read -r cmd; do
     case "$cmd" in
-      deploy | rollback | status | backup | restore | restore-drill | health-check | smoke-test) ;;
+      deploy | rollback | status | backup | restore | restore-drill | health-check | smoke-test | alert | alert-test | check-disk) ;;
       *)
         echo "unknown ops/tracehub command: $cmd"
         return 1

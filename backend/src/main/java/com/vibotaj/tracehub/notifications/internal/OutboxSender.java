@@ -44,6 +44,8 @@ public class OutboxSender {
         this.invitations = invitations;
         this.properties = properties;
         this.meters = meters;
+        // Registered at zero: an alert on the rate of failed attempts then fires from the first one.
+        meters.counter("tracehub_notifications_mail_attempts_total", "outcome", "failed");
     }
 
     /** @return how many mails were attempted */

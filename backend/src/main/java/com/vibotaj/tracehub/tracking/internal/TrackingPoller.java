@@ -12,7 +12,10 @@ import com.vibotaj.tracehub.tracking.internal.provider.TrackingProvider;
 import com.vibotaj.tracehub.tracking.internal.provider.TrackingProviders;
 import com.vibotaj.tracehub.tracking.internal.provider.TrackingRequest;
 import com.vibotaj.tracehub.tracking.internal.provider.TrackingSnapshot;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -22,6 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * Polls one subscription: read it (owner's scope), ask the provider with no transaction open (a slow
  * provider must not hold a connection or a lock), then record the outcome in a new transaction.
+ * Every poll is counted in {@code tracehub_tracking_polls_total{provider,outcome}} (ok, failed,
+ * rate_limited), registered at zero for every configured provider so that alerts on its rate work
+ * from the first failure (ops/monitoring/alert-rules.yml).
  */
 @Component
 public class TrackingPoller {
@@ -34,6 +40,10 @@ public class TrackingPoller {
     private final TrackingProviders providers;
     private final TrackingRecorder recorder;
     private final Clock clock;
+    private final MeterRegistry meters;
+
+    static final String POLLS = "tracehub.tracking.polls";
+    static final List<String> OUTCOMES = List.of("ok", "failed", "rate_limited");
 
     TrackingPoller(
             ScopedTransactions tx,
@@ -41,13 +51,26 @@ public class TrackingPoller {
             ShipmentTracking shipments,
             TrackingProviders providers,
             TrackingRecorder recorder,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.tx = tx;
         this.store = store;
         this.shipments = shipments;
         this.providers = providers;
         this.recorder = recorder;
         this.clock = clock;
+        this.meters = meters;
+        for (TrackingProvider provider : providers.all()) {
+            OUTCOMES.forEach(outcome -> polls(provider.id(), outcome));
+        }
+    }
+
+    private Counter polls(String provider, String outcome) {
+        return Counter.builder(POLLS)
+                .description("Tracking polls by provider and outcome (ok, failed, rate_limited)")
+                .tag("provider", provider)
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     private record Work(Subscription subscription, TrackedShipment shipment) {}
@@ -85,8 +108,11 @@ public class TrackingPoller {
                 request = request(s, shipment, reference);
             }
             TrackingSnapshot snapshot = provider.fetch(request);
-            return tx.write(scope, () -> recorder.record(s, snapshot.events(), snapshot.estimatedArrival()));
+            int recorded = tx.write(scope, () -> recorder.record(s, snapshot.events(), snapshot.estimatedArrival()));
+            polls(provider.id(), "ok").increment();
+            return recorded;
         } catch (ProviderRateLimitedException e) {
+            polls(provider.id(), "rate_limited").increment();
             log.info(
                     "Tracking provider {} rate-limited container {}; retry after {}",
                     provider.id(),
@@ -98,6 +124,7 @@ public class TrackingPoller {
                 return null;
             });
         } catch (ProviderException e) {
+            polls(provider.id(), "failed").increment();
             log.warn(
                     "Tracking poll of container {} via {} failed: {}",
                     s.containerNumber(),

@@ -10,6 +10,8 @@ import com.vibotaj.tracehub.tracking.internal.provider.TrackingProviderPropertie
 import com.vibotaj.tracehub.tracking.internal.provider.WebhookSignatures;
 import com.vibotaj.tracehub.tracking.internal.provider.vizion.VizionWebhook;
 import com.vibotaj.tracehub.tracking.internal.provider.vizion.VizionWebhookParser;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Component;
  * rejected, so the log shows it), refuse it unless its HMAC signature verifies, then process it. The
  * endpoint URL carries the organisation, so processing never leaves that organisation's scope;
  * events are idempotent by provider event id, so a repeated or replayed delivery changes nothing.
+ * Outcomes are counted in {@code tracehub_tracking_webhooks_total{provider,outcome}} (processed,
+ * unmatched, failed, rejected), registered at zero so that alerts work from the first failure.
  */
 @Component
 public class WebhookReceiver {
@@ -37,6 +41,9 @@ public class WebhookReceiver {
     private final @Nullable WebhookSignatures vizionSignatures;
     private final VizionWebhookParser vizionParser;
     private final Clock clock;
+    private final MeterRegistry meters;
+
+    static final String WEBHOOKS = "tracehub.tracking.webhooks";
 
     WebhookReceiver(
             ScopedTransactions tx,
@@ -44,7 +51,8 @@ public class WebhookReceiver {
             TrackingStore store,
             TrackingRecorder recorder,
             TrackingProviderProperties properties,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.tx = tx;
         this.inbox = inbox;
         this.store = store;
@@ -53,6 +61,17 @@ public class WebhookReceiver {
         this.vizionSignatures = secret == null || secret.isBlank() ? null : new WebhookSignatures(secret);
         this.vizionParser = new VizionWebhookParser(ProviderCodeMappings.load(PROVIDER_VIZION));
         this.clock = clock;
+        this.meters = meters;
+        List.of("processed", "unmatched", "failed", "rejected").forEach(o -> deliveries(PROVIDER_VIZION, o));
+    }
+
+    private Counter deliveries(String provider, String outcome) {
+        return Counter.builder(WEBHOOKS)
+                .description(
+                        "Tracking webhook deliveries by provider and outcome (processed, unmatched, failed, rejected)")
+                .tag("provider", provider)
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     public record Outcome(UUID deliveryId, String status, int eventsRecorded) {}
@@ -71,6 +90,7 @@ public class WebhookReceiver {
             throw NotFoundException.of("Webhook endpoint", organizationId);
         }
         if (!valid) {
+            deliveries(provider, "rejected").increment();
             throw new InvalidSignature(signature == null || signature.isBlank());
         }
         return process(scope, id, body);
@@ -102,6 +122,7 @@ public class WebhookReceiver {
             status = "failed";
             error = e.getMessage();
         }
+        deliveries(PROVIDER_VIZION, status).increment();
         String finalStatus = status;
         int finalRecorded = recorded;
         String finalError = error;
