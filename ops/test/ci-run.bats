@@ -33,7 +33,7 @@ fake_uid() {
 
 @test "lists nothing when every tool is present" {
   local tool
-  for tool in chromium shellcheck bats nginx pg_ctlcluster pg_dump yamllint docker-compose curl openssl unzip; do
+  for tool in chromium shellcheck bats nginx pg_ctlcluster pg_dump yamllint docker-compose curl openssl unzip promtool; do
     fake "$tool" "$tool"
   done
   run with_path "$BIN" missing_packages "${APT_TOOLS[@]}"
@@ -45,7 +45,7 @@ fake_uid() {
   fake shellcheck shellcheck
   run with_path "$BIN" missing_packages "${APT_TOOLS[@]}"
   [ "$status" -eq 0 ]
-  [ "$output" = "$(printf 'chromium\nbats\nnginx\npostgresql\npostgresql-client\nyamllint\ndocker-compose\ncurl\nopenssl\nunzip')" ]
+  [ "$output" = "$(printf 'chromium\nbats\nnginx\npostgresql\npostgresql-client\nyamllint\ndocker-compose\ncurl\nopenssl\nunzip\nprometheus')" ]
 }
 
 @test "maps a command to a differently named package" {
@@ -55,7 +55,7 @@ fake_uid() {
 
 @test "does not call apt when nothing is missing" {
   local tool
-  for tool in chromium shellcheck bats nginx pg_ctlcluster pg_dump yamllint docker-compose curl openssl unzip; do
+  for tool in chromium shellcheck bats nginx pg_ctlcluster pg_dump yamllint docker-compose curl openssl unzip promtool; do
     fake "$tool" "$tool"
   done
   fake apt-get 'APT-CALLED'
@@ -73,7 +73,7 @@ fake_uid() {
   run with_path "$BIN" install_missing
   [ "$status" -eq 0 ]
   [[ "$output" == *"apt-get update -qq"* ]]
-  [[ "$output" == *"apt-get install -y -qq shellcheck bats nginx postgresql postgresql-client yamllint docker-compose curl openssl unzip"* ]]
+  [[ "$output" == *"apt-get install -y -qq shellcheck bats nginx postgresql postgresql-client yamllint docker-compose curl openssl unzip prometheus"* ]]
 }
 
 @test "uses sudo when not root" {
