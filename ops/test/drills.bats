@@ -119,6 +119,10 @@ builds_seen() {
   [ "$RC" -eq 0 ] || show_on_failure good
   [ "$RC" -eq 0 ]
   [ "$(state active)" = green ]
+  # The release runs from its extracted jar with the class archive its migration wrote, and the JVM
+  # could map it (it warns, and loads classes the slow way, when it cannot).
+  tr '\0' ' ' <"/proc/$(state green.pid)/cmdline" | grep -q -- '-XX:SharedArchiveFile=.*/releases/v2/app.jsa -jar .*/releases/v2/app/tracehub.jar'
+  run ! grep -i 'warning.*\bcds\b\|sharedarchivefile' "${DRILL_DIR}/state/logs/green.log"
   # The traffic really moved from one build to the other, and v2 answers now.
   [[ "$seen" == "${V1_BUILD} ${V2_BUILD} "* ]]
   [ "$(served_build)" = "$V2_BUILD" ]
