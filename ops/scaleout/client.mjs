@@ -165,16 +165,20 @@ function runs(periodS, logs) {
   return { runs: all.length, by_instance: perInstance, by_job: perJob, min_gap_ms: minGap === Infinity ? null : minGap, doubled };
 }
 
-// nginx's access log (the drills' format: ... "REQUEST" STATUS upstream=ADDR[, ADDR...]): requests per
+// nginx's access log in the production `tracehub` format (ops/nginx/tracehub/http.conf:
+// ... [TIME] "REQUEST" STATUS BYTES rt=.. urt=.. upstream=ADDR[, ADDR...] host=..): requests per
 // instance that answered (the last address), requests nginx passed on to a next instance, and 5xx.
+// Lines it cannot read are counted, so that a change of format cannot make the figures silently empty.
 function access(log) {
   const byUpstream = {};
   const errors = [];
   let requests = 0;
   let passedOn = 0;
+  let unreadable = 0;
   for (const line of fs.readFileSync(log, 'utf8').split('\n')) {
-    const m = line.match(/\[([^\]]+)\] "([^"]*)" (\d{3}) upstream=(.*)$/);
-    if (!m) continue;
+    if (line.trim() === '') continue;
+    const m = line.match(/\[([^\]]+)\] "([^"]*)" (\d{3}) .*?\bupstream=(\S+(?:, \S+)*) host=/);
+    if (!m) { unreadable += 1; continue; }
     requests += 1;
     const addrs = m[4].split(/,\s*/);
     const answered = addrs[addrs.length - 1];
@@ -182,7 +186,7 @@ function access(log) {
     if (addrs.length > 1) passedOn += 1;
     if (Number(m[3]) >= 500) errors.push({ time: m[1], request: m[2], status: Number(m[3]), upstream: m[4] });
   }
-  return { requests, by_upstream: byUpstream, passed_on: passedOn, errors };
+  return { requests, unreadable, by_upstream: byUpstream, passed_on: passedOn, errors };
 }
 
 const [command, ...rest] = process.argv.slice(2);

@@ -59,3 +59,10 @@ received_kinds() {
   local i
   for ((i = 1; i <= $(received_count "$1"); i++)); do received_field "$1" "$i" kind; done
 }
+
+# alerts_to_receiver: alerts of the current test go to a local receiver; received_kinds "$R" lists them.
+alerts_to_receiver() {
+  R="${BATS_TEST_TMPDIR}/received"
+  start_alert_receiver "$R"
+  export TRACEHUB_ALERT_WEBHOOK="$ALERT_RECEIVER_URL"
+}

@@ -8,6 +8,7 @@
 bats_require_minimum_version 1.5.0
 
 load alert-receiver
+load ports
 
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 OPS="${BATS_TEST_DIRNAME}/.."
@@ -22,18 +23,6 @@ as_pg() {
   else
     "$@"
   fi
-}
-
-# A TCP port nothing listens on (nothing answers a connection to it).
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 20000))
-    if ! (: >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      printf '%s\n' "$port"
-      return 0
-    fi
-  done
 }
 
 random_secret() { head -c 64 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c "${1:-40}"; }
@@ -143,13 +132,6 @@ setup() {
 
 teardown() {
   stop_alert_receiver
-}
-
-# alerts_to_receiver: alerts of this test go to a local webhook receiver; received_kinds "$R" lists them.
-alerts_to_receiver() {
-  R="${BATS_TEST_TMPDIR}/received"
-  start_alert_receiver "$R"
-  export TRACEHUB_ALERT_WEBHOOK="$ALERT_RECEIVER_URL"
 }
 
 psql_su() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"; }

@@ -20,13 +20,6 @@ teardown() {
   stop_alert_receiver
 }
 
-# alerts_to_receiver: alerts of this test go to a local webhook receiver; received_kinds "$R" lists them.
-alerts_to_receiver() {
-  R="${BATS_TEST_TMPDIR}/received"
-  start_alert_receiver "$R"
-  export TRACEHUB_ALERT_WEBHOOK="$ALERT_RECEIVER_URL"
-}
-
 @test "--help documents every command" {
   run main --help
   [ "$status" -eq 0 ]

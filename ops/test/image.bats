@@ -13,6 +13,8 @@
 
 bats_require_minimum_version 1.5.0
 
+load ports
+
 # The budget of the issue is 250 MB for the image; the runtime plus the application must leave
 # room for the Alpine base (not measured here, see BASE_MB).
 readonly BUDGET_MB=240
@@ -130,18 +132,6 @@ merge_layers() {
     echo "# image: the Dockerfile copies ${count} layers, the extraction made $(ls "$layers")" >&3
     return 1
   }
-}
-
-# A TCP port nothing listens on.
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 20000))
-    if ! (: >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      printf '%s\n' "$port"
-      return 0
-    fi
-  done
 }
 
 # Starts the application as the image does: the ENTRYPOINT's arguments with the linked java and

@@ -208,6 +208,10 @@ status_with() {
   # Whatever failed was in flight on the killed instance: nginx's 5xx all name it.
   node -e 'const a=JSON.parse(process.argv[1]); process.exit(a.errors.every((e)=>e.upstream.includes(process.argv[2]))?0:1)' \
     "$access" "$victim_addr"
+  # The access log was read: every line, and at least the load's requests (else the checks on it
+  # would pass on nothing).
+  [ "$(json_field "$access" unreadable)" -eq 0 ]
+  [ "$(json_field "$access" requests)" -ge "$(json_field "$LOAD" requests)" ]
   [ "$(json_field "$LOAD" conn_errors)" -eq 0 ]
   [ "$((failed + $(json_field "$reads" failed)))" -le "$(node -e 'console.log(JSON.parse(process.argv[1]).errors.length)' "$access")" ]
   [ "$(json_field "$reads" ok)" -gt 0 ]
