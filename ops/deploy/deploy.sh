@@ -262,16 +262,18 @@ rollback_abandon() {
 }
 
 cmd_status() {
-  local active colour state
+  local active colour state build
   active="$(active_colour)"
   printf 'environment: %s\nruntime:     %s\nactive:      %s (nginx -> port %s)\n' "$DEPLOY_ENV" \
     "$(runtime_kind)" "${active:-none}" "$(upstream_port)"
   for colour in blue green; do
-    state=stopped
+    state=stopped build=""
     if runtime_running "$colour"; then
       if is_ready "$colour"; then state=ready; else state=not-ready; fi
+      build="$(colour_build "$colour")"
     fi
-    printf '%-6s port %s  %-9s %s\n' "$colour" "$(colour_port "$colour")" "$state" "$(state_get "${colour}.release")"
+    printf '%-6s port %s  %-9s %s%s\n' "$colour" "$(colour_port "$colour")" "$state" "$(state_get "${colour}.release")" \
+      "${build:+  (build ${build})}"
   done
   # shellcheck disable=SC2153 # set by load_config
   printf 'last:        %s\n' "$(tail -n 1 "$DEPLOY_LOG" 2>/dev/null || echo 'no deploys yet')"

@@ -10,6 +10,13 @@ http_status() {
 
 colour_url() { printf 'http://127.0.0.1:%s\n' "$(colour_port "$1")"; }
 
+# colour_build COLOUR: the build version COLOUR's /health reports (the artefact's own version, which a
+# release label cannot vouch for); empty when it does not answer.
+colour_build() {
+  curl -s --max-time "${TRACEHUB_PROBE_TIMEOUT:-2}" "$(colour_url "$1")/health" 2>/dev/null |
+    sed -n 's/.*"build" *: *"\([^"]*\)".*/\1/p'
+}
+
 is_ready() { [[ "$(http_status "$(colour_url "$1")/actuator/health/readiness")" == 200 ]]; }
 
 # wait_ready COLOUR: polls readiness every second until 200; fails at the deadline, or at once when

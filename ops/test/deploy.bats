@@ -439,6 +439,21 @@ FAKE
   [[ "$output" == *"green  port 9002  stopped"* ]]
 }
 
+@test "status shows the build each running colour reports on /health" {
+  fake_world
+  deployed v1
+  # The running colour's /health, as the application answers it.
+  printf '#!/bin/sh
+case "$*" in *127.0.0.1:9001/health*) echo %s ;; *) exit 7 ;; esac
+' \
+    "'{\"status\":\"UP\",\"version\":\"v1\",\"build\":\"1.4.2\",\"components\":{}}'" >"${BIN}/curl"
+  chmod +x "${BIN}/curl"
+  run cmd_status
+  [[ "$output" == *"blue   port 9001  ready     v1  (build 1.4.2)"* ]]
+  [[ "$output" == *"green  port 9002  stopped   "* ]]
+  [[ "$output" != *"green"*"(build"* ]]
+}
+
 @test "the compose runtime drives app-<colour> services with the recorded images" {
   load_config test
   mkdir -p "$STATE_DIR"

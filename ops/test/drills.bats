@@ -28,7 +28,7 @@ setup_file() {
   export DRILL_DIR
   drill_up "$DRILL_DIR" "${BATS_TEST_DIRNAME}/../../backend/target/tracehub.jar"
   V1_BUILD="$(jar_build_version "${DRILL_DIR}/releases/v1.jar")" V2_BUILD="$(jar_build_version "${DRILL_DIR}/releases/v2.jar")"
-  export NGINX_PORT PG_PORT TRACEHUB_CONFIG DRILL_APP_ARGS V1_BUILD V2_BUILD
+  export NGINX_PORT PG_PORT GREEN_PORT TRACEHUB_CONFIG DRILL_APP_ARGS V1_BUILD V2_BUILD
   local started=$SECONDS
   # shellcheck disable=SC2086 # DRILL_APP_ARGS is a list of plain words
   "$TOOL" deploy drill "${DRILL_DIR}/releases/v1.jar" --release v1 --skip-backup -- $DRILL_APP_ARGS >"${DRILL_DIR}/setup.out" 2>&1 ||
@@ -126,6 +126,9 @@ builds_seen() {
   # The traffic really moved from one build to the other, and v2 answers now.
   [[ "$seen" == "${V1_BUILD} ${V2_BUILD} "* ]]
   [ "$(served_build)" = "$V2_BUILD" ]
+  # And the operator's view says the same.
+  run "$TOOL" status drill
+  [[ "$output" == *"green  port ${GREEN_PORT}  ready     v2  (build ${V2_BUILD})"* ]]
   [ "$(json_field "$LOAD" failed)" -eq 0 ]
   [ "$lock_status" -ne 0 ]
   [[ "$lock_stderr" == *"another deploy or rollback of this environment is running"* ]]
