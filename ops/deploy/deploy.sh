@@ -86,9 +86,14 @@ start_colour() {
   runtime_start "$colour"
 }
 
-# switch_to COLOUR: points nginx at COLOUR and records it; sets OLD_WORKERS for nginx_drain.
+# switch_to COLOUR [BACKUP_COLOUR]: points nginx at COLOUR (BACKUP_COLOUR as its backup server) and
+# records it; sets OLD_WORKERS for nginx_drain.
 switch_to() {
-  nginx_switch "$(colour_port "$1")" "$1" || return 1
+  if [[ -n "${2:-}" ]]; then
+    nginx_switch "$(colour_port "$1")" "$1" "$(colour_port "$2")" "$2" || return 1
+  else
+    nginx_switch "$(colour_port "$1")" "$1" || return 1
+  fi
   state_set active "$1"
 }
 
@@ -122,6 +127,9 @@ finish_watch() {
     return 0
   fi
   if run_step watch watch_colour "$new" "${TRACEHUB_WATCH_SECONDS:-60}"; then
+    # The old colour leaves nginx (it was the backup server) and its last requests finish before it stops.
+    run_step retire-old switch_to "$new" || die "could not take ${old} out of nginx" "check nginx -t and its error log, then re-run the deploy"
+    run_step drain nginx_drain || true
     run_step stop-old runtime_stop "$old"
     return 0
   fi
@@ -205,7 +213,13 @@ cmd_deploy() {
   run_step start start_colour "$target" || give_up "$target" start
   run_step readiness wait_ready "$target" || give_up "$target" readiness
   run_step smoke smoke_test "$(colour_url "$target")" || give_up "$target" smoke
-  run_step switch switch_to "$target" || give_up "$target" switch
+  # Through the watch window the old colour stays in nginx as the backup server: should the new one
+  # crash, nginx passes the requests it cannot connect for to the old one until the switch-back.
+  if [[ -n "$active" ]] && runtime_running "$active"; then
+    run_step switch switch_to "$target" "$active" || give_up "$target" switch
+  else
+    run_step switch switch_to "$target" || give_up "$target" switch
+  fi
   [[ -z "$active" ]] || state_set previous "$active"
   run_step drain nginx_drain || say "continuing: the watch window gives the old workers more time"
   finish_watch "$target" "$active"

@@ -27,9 +27,15 @@ upstream_port() {
   sed -n 's/^[[:space:]]*server[[:space:]]*127\.0\.0\.1:\([0-9]*\);.*/\1/p' "$TRACEHUB_NGINX_UPSTREAM_FILE" 2>/dev/null | head -n 1
 }
 
+# write_upstream FILE PORT COLOUR [BACKUP_PORT BACKUP_COLOUR]: the active colour, and optionally the
+# previous one as nginx's `backup` server: nginx then passes a request the active colour refuses at
+# connect time (a crashed process) to the backup, and sends it nothing otherwise.
 write_upstream() {
-  local file="$1" port="$2" colour="$3"
-  printf '# written by ops/tracehub: %s\nserver 127.0.0.1:%s;\n' "$colour" "$port" >"$file"
+  local file="$1" port="$2" colour="$3" backup_port="${4:-}" backup_colour="${5:-}"
+  {
+    printf '# written by ops/tracehub: %s%s\nserver 127.0.0.1:%s;\n' "$colour" "${backup_port:+, ${backup_colour} as backup}" "$port"
+    [[ -z "$backup_port" ]] || printf 'server 127.0.0.1:%s backup;\n' "$backup_port"
+  } >"$file"
 }
 
 # nginx_reload OLD_WORKERS: reload and wait until a worker that was not in OLD_WORKERS serves, which
@@ -51,12 +57,13 @@ nginx_reload() {
   return 1
 }
 
-# nginx_switch PORT COLOUR: points the upstream at PORT. Sets OLD_WORKERS for nginx_drain.
+# nginx_switch PORT COLOUR [BACKUP_PORT BACKUP_COLOUR]: points the upstream at PORT (with a backup
+# server when given). Sets OLD_WORKERS for nginx_drain.
 nginx_switch() {
   local port="$1" colour="$2" file="$TRACEHUB_NGINX_UPSTREAM_FILE" tmp backup
   tmp="$(mktemp "${file}.new.XXXXXX")"
   backup="${file}.previous"
-  write_upstream "$tmp" "$port" "$colour"
+  write_upstream "$tmp" "$port" "$colour" "${3:-}" "${4:-}"
   if [[ -e "$file" ]]; then cp -p "$file" "$backup"; else : >"$backup"; fi
   OLD_WORKERS="$(nginx_workers)"
   mv -f "$tmp" "$file"

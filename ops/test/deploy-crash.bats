@@ -111,7 +111,7 @@ converged() {
   # v1's deploy, the crashed run up to its switch (which logged no outcome), then the whole re-run.
   local v1="deploy:started backup:skipped migrate:ok start:ok readiness:ok smoke:ok switch:ok drain:ok watch:ok deploy:ok"
   local crashed="deploy:started backup:skipped migrate:ok old-on-new-schema:ok start:ok readiness:ok smoke:ok"
-  local rerun="deploy:started backup:skipped migrate:ok old-on-new-schema:ok start:ok readiness:ok smoke:ok switch:ok drain:ok watch:ok stop-old:ok deploy:ok"
+  local rerun="deploy:started backup:skipped migrate:ok old-on-new-schema:ok start:ok readiness:ok smoke:ok switch:ok drain:ok watch:ok retire-old:ok drain:ok stop-old:ok deploy:ok"
   [ "$log" = "${v1} ${crashed} ${rerun} " ]
 }
 

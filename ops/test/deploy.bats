@@ -175,6 +175,19 @@ FAKE
   [ -z "$(find "$W" -name 'upstream-test.conf.new.*')" ]
 }
 
+@test "a switch with a backup colour lists it as nginx's backup server; the active port is still the primary" {
+  fake_nginx
+  nginx_switch 9002 green 9001 blue 2>/dev/null
+  [ "$(upstream_port)" = 9002 ]
+  [ "$(grep -c '^server' "$TRACEHUB_NGINX_UPSTREAM_FILE")" -eq 2 ]
+  grep -qx 'server 127.0.0.1:9002;' "$TRACEHUB_NGINX_UPSTREAM_FILE"
+  grep -qx 'server 127.0.0.1:9001 backup;' "$TRACEHUB_NGINX_UPSTREAM_FILE"
+  # Retiring the old colour leaves the new one alone.
+  nginx_switch 9002 green 2>/dev/null
+  [ "$(grep -c '^server' "$TRACEHUB_NGINX_UPSTREAM_FILE")" -eq 1 ]
+  grep -qx 'server 127.0.0.1:9002;' "$TRACEHUB_NGINX_UPSTREAM_FILE"
+}
+
 @test "a switch that nginx -t rejects restores the previous file and does not reload" {
   fake_nginx
   touch "${W}/nginx-t-fails"
@@ -280,7 +293,7 @@ FAKE
   [ "$(state_get green.release)" = v2 ]
   [ "$(cat "${W}/nginx-port")" = 9002 ]
   [ ! -e "${W}/running-blue" ]
-  [ "$(steps | tail -n 12 | tr '\n' ' ')" = "deploy:started backup:skipped migrate:ok old-on-new-schema:ok start:ok readiness:ok smoke:ok switch:ok drain:ok watch:ok stop-old:ok deploy:ok " ]
+  [ "$(steps | tail -n 14 | tr '\n' ' ')" = "deploy:started backup:skipped migrate:ok old-on-new-schema:ok start:ok readiness:ok smoke:ok switch:ok drain:ok watch:ok retire-old:ok drain:ok stop-old:ok deploy:ok " ]
 }
 
 @test "a release that never becomes ready is not switched to" {
