@@ -124,6 +124,11 @@ finish_watch() {
   if [[ -z "$old" ]] || ! runtime_running "$old"; then
     run_step watch watch_colour "$new" "${TRACEHUB_WATCH_SECONDS:-60}" ||
       alert deploy-degraded "${new} degraded inside the watch window and there is no old colour to return to" "it keeps serving; look at it now"
+    # A run that died in its watch window left the old colour as backup server; that colour is gone
+    # now, and the next deploy starts its release on that port: it must not get traffic untested.
+    if [[ -n "$(upstream_backup_port)" ]]; then
+      run_step retire-old switch_to "$new" || die "could not take the stopped colour out of nginx" "check nginx -t and its error log, then re-run the deploy"
+    fi
     return 0
   fi
   if run_step watch watch_colour "$new" "${TRACEHUB_WATCH_SECONDS:-60}"; then

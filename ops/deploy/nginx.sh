@@ -27,6 +27,11 @@ upstream_port() {
   sed -n 's/^[[:space:]]*server[[:space:]]*127\.0\.0\.1:\([0-9]*\);.*/\1/p' "$TRACEHUB_NGINX_UPSTREAM_FILE" 2>/dev/null | head -n 1
 }
 
+# The port of the upstream file's backup server (empty when there is none).
+upstream_backup_port() {
+  sed -n 's/^[[:space:]]*server[[:space:]]*127\.0\.0\.1:\([0-9]*\)[[:space:]]\{1,\}backup;.*/\1/p' "$TRACEHUB_NGINX_UPSTREAM_FILE" 2>/dev/null | head -n 1
+}
+
 # write_upstream FILE PORT COLOUR [BACKUP_PORT BACKUP_COLOUR]: the active colour, and optionally the
 # previous one as nginx's `backup` server: nginx then passes a request the active colour refuses at
 # connect time (a crashed process) to the backup, and sends it nothing otherwise.

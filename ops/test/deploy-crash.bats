@@ -83,6 +83,7 @@ converged() {
   [ "$(state_get green.release)" = v2 ]
   [ "$(state_get blue.release)" = v1 ]
   [ "$(cat "${W}/nginx-port")" = 9002 ]
+  [ -z "$(cat "${W}/nginx-backup")" ]
   [ -e "${W}/running-green" ] && [ ! -e "${W}/running-blue" ]
   [ "$(cat "${W}/running-green")" = v2 ]
   [[ "$(steps | tail -n 1)" == deploy:ok ]]
@@ -103,6 +104,18 @@ converged() {
 @test "crash inside drain, then re-run: converges" { crash_then_rerun drain; converged; }
 @test "crash inside watch, then re-run: converges" { crash_then_rerun watch; converged; }
 @test "crash inside stop-old, then re-run: converges" { crash_then_rerun stop-old; converged; }
+
+@test "crash inside watch, the old colour gone meanwhile: the re-run takes it out of nginx" {
+  (crash_in watch && cmd_deploy "${W}/release.jar" --release v2 --skip-backup) >/dev/null 2>&1 || true
+  # While the tool was dead: green serves, blue is its backup server; then blue dies on its own.
+  [ "$(cat "${W}/nginx-port")" = 9002 ] && [ "$(cat "${W}/nginx-backup")" = 9001 ]
+  rm -f "${W}/running-blue"
+  run --separate-stderr cmd_deploy "${W}/release.jar" --release v2 --skip-backup
+  [ "$status" -eq 0 ]
+  [ "$(cat "${W}/nginx-port")" = 9002 ]
+  [ -z "$(cat "${W}/nginx-backup")" ]
+  [[ "$(steps | tail -n 3 | tr '\n' ' ')" == "watch:ok retire-old:ok deploy:ok " ]]
+}
 
 @test "the deploy log keeps the crashed run's lines and the re-run's, in order" {
   crash_then_rerun switch

@@ -182,9 +182,11 @@ FAKE
   [ "$(grep -c '^server' "$TRACEHUB_NGINX_UPSTREAM_FILE")" -eq 2 ]
   grep -qx 'server 127.0.0.1:9002;' "$TRACEHUB_NGINX_UPSTREAM_FILE"
   grep -qx 'server 127.0.0.1:9001 backup;' "$TRACEHUB_NGINX_UPSTREAM_FILE"
+  [ "$(upstream_backup_port)" = 9001 ]
   # Retiring the old colour leaves the new one alone.
   nginx_switch 9002 green 2>/dev/null
   [ "$(grep -c '^server' "$TRACEHUB_NGINX_UPSTREAM_FILE")" -eq 1 ]
+  [ -z "$(upstream_backup_port)" ]
   grep -qx 'server 127.0.0.1:9002;' "$TRACEHUB_NGINX_UPSTREAM_FILE"
 }
 
@@ -293,6 +295,7 @@ FAKE
   [ "$(state_get green.release)" = v2 ]
   [ "$(cat "${W}/nginx-port")" = 9002 ]
   [ ! -e "${W}/running-blue" ]
+  [ -z "$(cat "${W}/nginx-backup")" ]
   [ "$(steps | tail -n 14 | tr '\n' ' ')" = "deploy:started backup:skipped migrate:ok old-on-new-schema:ok start:ok readiness:ok smoke:ok switch:ok drain:ok watch:ok retire-old:ok drain:ok stop-old:ok deploy:ok " ]
 }
 

@@ -28,7 +28,8 @@ fake_world() {
   is_ready() { runtime_running "$1" && [[ ! -e "${W}/unready-$(cat "${W}/running-$1")" ]]; }
   wait_ready() { is_ready "$1"; }
   smoke_test() { [[ ! -e "${W}/smokefail-${1##*:}" ]]; }
-  nginx_switch() { echo "$1" >"${W}/nginx-port"; OLD_WORKERS=""; }
+  nginx_switch() { echo "$1" >"${W}/nginx-port"; echo "${3:-}" >"${W}/nginx-backup"; OLD_WORKERS=""; }
+  upstream_backup_port() { cat "${W}/nginx-backup" 2>/dev/null || true; }
   nginx_drain() { :; }
   watch_colour() { [[ ! -e "${W}/degrade-$1" ]]; }
   touch "${W}/release.jar"
